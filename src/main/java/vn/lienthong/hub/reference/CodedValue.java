@@ -28,6 +28,7 @@ public record CodedValue(String code, String label) {
      *
      * @return {@code true} when a label is known
      */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isKnown() {
         return label != null;
     }

@@ -1,0 +1,91 @@
+package vn.lienthong.hub.api.rest;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import vn.lienthong.hub.api.ErrorResponses;
+import vn.lienthong.hub.api.Problem;
+import vn.lienthong.hub.exchange.ErrorCode;
+import vn.lienthong.hub.exchange.ExchangeContext;
+import vn.lienthong.hub.exchange.FailureTranslator;
+import vn.lienthong.hub.exchange.HubException;
+
+/** Every REST failure becomes problem+json with the hub's code and the transaction id; never a stack trace. */
+@RestControllerAdvice
+public class RestExceptionHandler {
+
+    @ExceptionHandler(HubException.class)
+    public ResponseEntity<Problem> hub(HubException e, HttpServletRequest request) {
+        return problem(e, request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnrecognizedPropertyException unknown) {
+                return problem(new HubException(ErrorCode.UNKNOWN_FIELD, "unknown field '" + unknown.getPropertyName()
+                        + "'; known fields: " + unknown.getKnownPropertyIds()), request);
+            }
+            if (t.getClass().getSimpleName().equals("PayloadTooLargeException")) {
+                return problem(new HubException(ErrorCode.PAYLOAD_TOO_LARGE, t.getMessage()), request);
+            }
+        }
+        return problem(new HubException(ErrorCode.MALFORMED_REQUEST, "the body is not the JSON the contract describes"), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    public ResponseEntity<Problem> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return problem(new HubException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json"), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    public ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return problem(new HubException(ErrorCode.NOT_ACCEPTABLE, "this resource answers application/json"), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    public ResponseEntity<Problem> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return problem(new HubException(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here"), request);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    public ResponseEntity<Problem> parameter(Exception e, HttpServletRequest request) {
+        return problem(new HubException(ErrorCode.INVALID_FIELD, e.getMessage()), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    public ResponseEntity<Problem> noResource(NoResourceFoundException e, HttpServletRequest request) {
+        return problem(new HubException(ErrorCode.NOT_FOUND, "no resource at " + e.getResourcePath()), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
+        return problem(FailureTranslator.translate(e), request);
+    }
+
+    private static ResponseEntity<Problem> problem(HubException e, HttpServletRequest request) {
+        ExchangeContext context = (ExchangeContext) request.getAttribute(ExchangeContext.ATTRIBUTE);
+        String transactionId = null;
+        if (context != null) {
+            context.failed(e.code(), e.detail());
+            transactionId = context.transactionId();
+        }
+        return ResponseEntity.status(HttpStatus.valueOf(e.code().status()))
+                .contentType(MediaType.parseMediaType(ErrorResponses.PROBLEM_JSON))
+                .body(Problem.of(e, transactionId));
+    }
+}

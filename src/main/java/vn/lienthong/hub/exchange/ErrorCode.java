@@ -1,0 +1,51 @@
+package vn.lienthong.hub.exchange;
+
+/**
+ * The closed catalogue of errors the hub answers with. Each code has one HTTP status and one title;
+ * REST answers carry them as problem+json, SOAP answers as a fault detail.
+ */
+public enum ErrorCode {
+    MALFORMED_REQUEST(400, "Malformed request"),
+    UNKNOWN_FIELD(400, "Unknown field"),
+    INVALID_FIELD(400, "Invalid field"),
+    INVALID_PERSONAL_ID(400, "Invalid personal identification number"),
+    INVALID_ENTERPRISE_CODE(400, "Invalid enterprise code"),
+    INVALID_TRANSACTION_ID(400, "Invalid transaction id"),
+    MISSING_USER(400, "Missing user"),
+    MISSING_PURPOSE(400, "Missing purpose"),
+    UNAUTHENTICATED(401, "Unauthenticated"),
+    ACCESS_DENIED(403, "Access denied"),
+    NOT_FOUND(404, "Not found"),
+    UNKNOWN_SERVICE(404, "Unknown service"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    NATIONAL_SYSTEM_ERROR(502, "National system error"),
+    NATIONAL_MALFORMED_ANSWER(502, "Malformed answer from national system"),
+    NATIONAL_UNAVAILABLE(503, "National system unavailable"),
+    CIRCUIT_OPEN(503, "National system temporarily cut off"),
+    NATIONAL_TIMEOUT(504, "National system too slow"),
+    INTERNAL_ERROR(500, "Internal error");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The problem type URI published in the OpenAPI contract. */
+    public String type() {
+        return "urn:lienthong:problem:" + name().toLowerCase().replace('_', '-');
+    }
+}

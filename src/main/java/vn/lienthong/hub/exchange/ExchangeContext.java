@@ -1,0 +1,126 @@
+package vn.lienthong.hub.exchange;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import vn.lienthong.hub.security.ApiClient;
+
+/**
+ * What the hub knows about one exchange while it runs: who called, on whose behalf, why, which service,
+ * which subject, and how it ended. Created by the edge for every request; the message log is written from it.
+ */
+public final class ExchangeContext {
+
+    /** Request attribute holding the context. */
+    public static final String ATTRIBUTE = ExchangeContext.class.getName();
+
+    /** Exchange property names under which flows and connectors see the context. */
+    public static final String PROPERTY_TRANSACTION_ID = "hubTransactionId";
+    public static final String PROPERTY_CLIENT_ID = "hubClientId";
+    public static final String PROPERTY_USER_ID = "hubUserId";
+    public static final String PROPERTY_PURPOSE = "hubPurpose";
+    public static final String PROPERTY_SERVICE = "hubService";
+
+    private final String transactionId;
+    private final String channel;
+    private final Instant timeIn = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private ApiClient client;
+    private String userId;
+    private String purpose;
+    private String service;
+    private String operation;
+    private String subjectRef;
+    private ErrorCode errorCode;
+    private String errorText;
+
+    public ExchangeContext(String transactionId, String channel) {
+        this.transactionId = transactionId;
+        this.channel = channel;
+    }
+
+    /** The context of a request that went through the edge. */
+    public static ExchangeContext of(HttpServletRequest request) {
+        return Optional.ofNullable((ExchangeContext) request.getAttribute(ATTRIBUTE))
+                .orElseThrow(() -> new IllegalStateException("request did not pass the hub's edge filter"));
+    }
+
+    public String transactionId() {
+        return transactionId;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public Instant timeIn() {
+        return timeIn;
+    }
+
+    public long elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    public ApiClient client() {
+        return client;
+    }
+
+    public void client(ApiClient client) {
+        this.client = client;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public void userId(String userId) {
+        this.userId = userId;
+    }
+
+    public String purpose() {
+        return purpose;
+    }
+
+    public void purpose(String purpose) {
+        this.purpose = purpose;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public void service(String service, String operation) {
+        this.service = service;
+        this.operation = operation;
+    }
+
+    public String subjectRef() {
+        return subjectRef;
+    }
+
+    public void subjectRef(String subjectRef) {
+        this.subjectRef = subjectRef;
+    }
+
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+
+    public String errorText() {
+        return errorText;
+    }
+
+    /** Records why the exchange failed; the first failure wins, later ones are consequences. */
+    public void failed(ErrorCode code, String text) {
+        if (this.errorCode == null) {
+            this.errorCode = code;
+            this.errorText = text;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package vn.lienthong.hub.exchange;
+
+import java.util.function.Supplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.springframework.stereotype.Component;
+
+import vn.lienthong.hub.audit.SubjectReferences;
+import vn.lienthong.hub.security.AccessPolicy;
+
+/**
+ * The one way from the edge (REST, SOAP, messages) into the flows. It applies what every service needs, so no flow
+ * can forget it: access check (deny by default), the personal-data context (user and purpose), validation of the
+ * request, the subject reference for the message log, the transaction id on the exchange, and error translation.
+ */
+@Component
+public class ServiceGateway {
+
+    private final ProducerTemplate producer;
+    private final AccessPolicy accessPolicy;
+    private final SubjectReferences subjects;
+
+    public ServiceGateway(ProducerTemplate producer, AccessPolicy accessPolicy, SubjectReferences subjects) {
+        this.producer = producer;
+        this.accessPolicy = accessPolicy;
+        this.subjects = subjects;
+    }
+
+    /**
+     * Checks the caller's right to the service, then validates the request and runs the service's flow.
+     *
+     * @param request validates and builds the flow's input; runs only after the access check, so an unauthorised
+     *                caller learns nothing from validation messages
+     * @return the flow's answer converted to {@code resultType}
+     * @throws HubException with the error code the caller must see
+     */
+    public <T> T call(ExchangeContext context, HubService service, Supplier<?> request, Class<T> resultType) {
+        authorize(context, service);
+        Object body = request.get();
+        if (body instanceof SubjectBound subject) {
+            context.subjectRef(subjects.reference(subject.subjectId()));
+        }
+        Exchange exchange = new DefaultExchange(producer.getCamelContext());
+        exchange.getIn().setBody(body);
+        exchange.setProperty(ExchangeContext.PROPERTY_TRANSACTION_ID, context.transactionId());
+        exchange.setProperty(ExchangeContext.PROPERTY_CLIENT_ID, context.client().id());
+        exchange.setProperty(ExchangeContext.PROPERTY_USER_ID, context.userId());
+        exchange.setProperty(ExchangeContext.PROPERTY_PURPOSE, context.purpose());
+        exchange.setProperty(ExchangeContext.PROPERTY_SERVICE, service.code());
+        Exchange done = producer.send(service.endpointUri(), exchange);
+        if (done.getException() != null) {
+            throw FailureTranslator.translate(done.getException());
+        }
+        T result = done.getMessage().getBody(resultType);
+        if (result == null) {
+            throw new HubException(ErrorCode.INTERNAL_ERROR, "flow " + service.endpointUri() + " gave no "
+                    + resultType.getSimpleName());
+        }
+        return result;
+    }
+
+    /** The access check alone, for services the edge serves itself (the message log API). */
+    public void authorize(ExchangeContext context, HubService service) {
+        context.service(service.code(), service.operation());
+        if (context.client() == null || !accessPolicy.allows(context.client(), service.category(), service.code())) {
+            throw new HubException(ErrorCode.ACCESS_DENIED,
+                    "client " + (context.client() == null ? "?" : context.client().id()) + " may not call " + service.code());
+        }
+        if (service.personalData()) {
+            if (context.userId() == null || context.userId().isBlank()) {
+                throw new HubException(ErrorCode.MISSING_USER, "X-User-Id is required for personal data");
+            }
+            if (context.purpose() == null || context.purpose().isBlank()) {
+                throw new HubException(ErrorCode.MISSING_PURPOSE, "X-Purpose is required for personal data (Decree 13/2023/NĐ-CP)");
+            }
+        }
+    }
+}

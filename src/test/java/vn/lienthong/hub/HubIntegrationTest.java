@@ -1,0 +1,86 @@
+package vn.lienthong.hub;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Base of the integration tests: the whole hub on a random port with its embedded broker, an in-memory database,
+ * the simulators of the national systems, and a real HTTP client. Every subclass shares one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:hub-it;DB_CLOSE_DELAY=-1",
+        "HUB_DATA_DIR=target/it-data",
+        "spring.artemis.embedded.persistent=false",
+        "HUB_POPULATION_TIMEOUT_MILLIS=1000",
+        "HUB_EDGE_MAX_BODY_BYTES=4096"
+})
+public abstract class HubIntegrationTest {
+
+    protected static final String MOTCUA_KEY = "demo-motcua-key";
+    protected static final String AUDITOR_KEY = "demo-auditor-key";
+    protected static final String PORTAL_KEY = "demo-portal-key";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ObjectMapper json;
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Headers of an officer of the one-stop system acting for a procedure. */
+    protected static Map<String, String> officer(String apiKey) {
+        return Map.of("X-API-Key", apiKey, "X-User-Id", "canbo.motcua@hanoi.gov.vn", "X-Purpose", "1.003560.000.00.00.H22");
+    }
+
+    protected HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    protected HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    protected HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected JsonNode body(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+}
