@@ -1,4 +1,4 @@
-package vn.lienthong.hub.exchange;
+package vn.lienthong.hub.model;
 
 /** A request about one data subject (a citizen or an enterprise), whose reference goes to the message log. */
 public interface SubjectBound {
