@@ -77,7 +77,10 @@ public class ConnectorCatalogue {
         return location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
     }
 
-    /** Reads one {@code connector.yaml}; settings under {@code hub.services.<code>.*} override its resilience values. */
+    /**
+     * Reads one {@code connector.yaml}. Its resilience values are overridden by {@code hub.services.<code>.<setting>}
+     * for one service, else by {@code hub.connector-overrides.<setting>} for every service.
+     */
     static List<CatalogueService> read(String folder, String home, JsonNode descriptor, Environment environment) {
         List<CatalogueService> result = new ArrayList<>();
         JsonNode list = descriptor.path("services");
@@ -99,19 +102,28 @@ public class ConnectorCatalogue {
 
     private static Resilience resilience(String code, JsonNode r, Environment env) {
         Resilience d = Resilience.DEFAULTS;
-        String prefix = "hub.services." + code + ".";
+        Setting s = new Setting(code, env);
         return new Resilience(
-                env.getProperty(prefix + "timeout-millis", Long.class, r.path("timeoutMillis").asLong(d.timeoutMillis())),
-                env.getProperty(prefix + "idempotent", Boolean.class, r.path("idempotent").asBoolean(d.idempotent())),
-                env.getProperty(prefix + "retries", Integer.class, r.path("retries").asInt(d.retries())),
-                env.getProperty(prefix + "retry-backoff-millis", Long.class,
-                        r.path("retryBackoffMillis").asLong(d.retryBackoffMillis())),
-                env.getProperty(prefix + "failure-rate-threshold", Float.class,
+                s.get("timeout-millis", Long.class, r.path("timeoutMillis").asLong(d.timeoutMillis())),
+                s.get("idempotent", Boolean.class, r.path("idempotent").asBoolean(d.idempotent())),
+                s.get("retries", Integer.class, r.path("retries").asInt(d.retries())),
+                s.get("retry-backoff-millis", Long.class, r.path("retryBackoffMillis").asLong(d.retryBackoffMillis())),
+                s.get("failure-rate-threshold", Float.class,
                         (float) r.path("failureRateThreshold").asDouble(d.failureRateThreshold())),
-                env.getProperty(prefix + "minimum-calls", Integer.class, r.path("minimumCalls").asInt(d.minimumCalls())),
-                env.getProperty(prefix + "open-millis", Long.class, r.path("openMillis").asLong(d.openMillis())),
-                env.getProperty(prefix + "max-concurrent-calls", Integer.class,
-                        r.path("maxConcurrentCalls").asInt(d.maxConcurrentCalls())));
+                s.get("minimum-calls", Integer.class, r.path("minimumCalls").asInt(d.minimumCalls())),
+                s.get("open-millis", Long.class, r.path("openMillis").asLong(d.openMillis())),
+                s.get("max-concurrent-calls", Integer.class, r.path("maxConcurrentCalls").asInt(d.maxConcurrentCalls())));
+    }
+
+    /** Looks a resilience setting up for one service, then for all, before the descriptor's value. */
+    private record Setting(String code, Environment env) {
+        <T> T get(String key, Class<T> type, T descriptorValue) {
+            T own = env.getProperty("hub.services." + code + "." + key, type);
+            if (own != null) {
+                return own;
+            }
+            return env.getProperty("hub.connector-overrides." + key, type, descriptorValue);
+        }
     }
 
     private static String required(JsonNode node, String field, String home) {
