@@ -25,7 +25,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "HUB_DATA_DIR=target/it-data",
         "spring.artemis.embedded.persistent=false",
         "HUB_POPULATION_TIMEOUT_MILLIS=1000",
-        "HUB_EDGE_MAX_BODY_BYTES=4096"
+        "HUB_EDGE_MAX_BODY_BYTES=4096",
+        // the fault triggers of every connector are exercised in this shared context: keep circuits closed here
+        // (ConnectorResilienceIT opens them in its own context) and keep slow answers cheap
+        "hub.connector-overrides.minimum-calls=1000",
+        "hub.connector-overrides.timeout-millis=2000"
 })
 public abstract class HubIntegrationTest {
 

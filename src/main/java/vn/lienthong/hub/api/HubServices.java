@@ -8,6 +8,10 @@ public final class HubServices {
     public static final HubService CITIZEN_LOOKUP =
             new HubService("data", "citizen-lookup", "LookupCitizen", "direct:citizen-lookup", true);
 
+    /** Served by the business registration connector's catalogue route (connectors/business/connector.yaml). */
+    public static final HubService ENTERPRISE_LOOKUP =
+            new HubService("data", "enterprise-lookup", "LookupEnterprise", "direct:service-enterprise-lookup", false);
+
     public static final HubService AUDIT_READ =
             new HubService("audit", "message-log", "SearchMessageLog", null, false);
 

@@ -20,6 +20,8 @@ public class HubProperties {
     private String flowsLocation = "classpath:routes";
     /** Where the connectors are read from: {@code classpath:connectors} (inside the jar) or {@code file:/path}. */
     private String connectorsLocation = "classpath:connectors";
+    /** An operator's outside folder of further connectors ({@code file:/opt/hub/connectors-extra}); empty for none. */
+    private String connectorsExtraLocation = "";
 
     private final Edge edge = new Edge();
     private final Demo demo = new Demo();
@@ -49,6 +51,21 @@ public class HubProperties {
 
     public void setConnectorsLocation(String connectorsLocation) {
         this.connectorsLocation = connectorsLocation;
+    }
+
+    public String getConnectorsExtraLocation() {
+        return connectorsExtraLocation;
+    }
+
+    public void setConnectorsExtraLocation(String connectorsExtraLocation) {
+        this.connectorsExtraLocation = connectorsExtraLocation;
+    }
+
+    /** The built-in connectors location, then the outside one when set. */
+    public java.util.List<String> connectorLocations() {
+        return connectorsExtraLocation == null || connectorsExtraLocation.isBlank()
+                ? java.util.List.of(connectorsLocation)
+                : java.util.List.of(connectorsLocation, connectorsExtraLocation);
     }
 
     public Edge getEdge() {

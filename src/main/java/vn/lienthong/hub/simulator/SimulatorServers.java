@@ -44,7 +44,10 @@ public class SimulatorServers implements DisposableBean {
             throws IOException {
         Path work = Path.of(properties.getSimulators().getWorkDirectory()).toAbsolutePath().normalize();
         FileSystemUtils.deleteRecursively(work);
-        Map<String, Path> roots = unpack(properties.getConnectorsLocation(), resolver, work);
+        Map<String, Path> roots = new TreeMap<>();
+        for (String location : properties.connectorLocations()) {
+            roots.putAll(unpack(location, resolver, work));
+        }
         Map<String, Object> urls = new LinkedHashMap<>();
         for (Map.Entry<String, Path> root : roots.entrySet()) {
             WireMockServer server = new WireMockServer(WireMockConfiguration.options()

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import vn.lienthong.hub.api.ErrorResponses;
 import vn.lienthong.hub.api.Problem;
+import vn.lienthong.hub.exchange.CircuitOpenException;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.FailureTranslator;
@@ -84,7 +85,11 @@ public class RestExceptionHandler {
             context.failed(e.code(), e.detail());
             transactionId = context.transactionId();
         }
-        return ResponseEntity.status(HttpStatus.valueOf(e.code().status()))
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.valueOf(e.code().status()));
+        if (e instanceof CircuitOpenException open) {
+            answer.header("Retry-After", Long.toString(open.retryAfterSeconds()));
+        }
+        return answer
                 .contentType(MediaType.parseMediaType(ErrorResponses.PROBLEM_JSON))
                 .body(Problem.of(e, transactionId));
     }

@@ -17,4 +17,11 @@ public class SoapEndpoints {
         endpoint.publish("/CitizenService");
         return endpoint;
     }
+
+    @Bean
+    public Endpoint enterpriseServiceEndpoint(Bus bus, EnterpriseSoapEndpoint implementation) {
+        EndpointImpl endpoint = new EndpointImpl(bus, implementation);
+        endpoint.publish("/EnterpriseService");
+        return endpoint;
+    }
 }

@@ -1,0 +1,110 @@
+package vn.lienthong.hub.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.lienthong.hub.HubIntegrationTest;
+import vn.lienthong.hub.simulator.SimulatorServers;
+
+/**
+ * Resilience applied by the platform from the descriptors, in its own context with cheap settings: timeouts, the
+ * circuit breaker, the concurrency limit, and isolation between connectors.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:hub-resilience-it;DB_CLOSE_DELAY=-1",
+        "HUB_DATA_DIR=target/it-data-resilience",
+        "spring.artemis.embedded.persistent=false",
+        "hub.services.social-insurance-record.timeout-millis=800",
+        "hub.services.judicial-records-status.minimum-calls=4",
+        "hub.services.judicial-records-status.failure-rate-threshold=50",
+        "hub.services.judicial-records-status.open-millis=60000",
+        "hub.services.land-parcels.max-concurrent-calls=1",
+        "hub.services.land-parcels.timeout-millis=3000"
+})
+class ConnectorResilienceIT extends HubIntegrationTest {
+
+    @Autowired
+    SimulatorServers simulators;
+
+    @Autowired
+    ConnectorCatalogue catalogue;
+
+    @Autowired
+    ConnectorCalls calls;
+
+    private HttpResponse<String> call(String service, String body) {
+        return post("/api/v1/services/" + service, body, officer(MOTCUA_KEY));
+    }
+
+    @Test
+    void answersTimeoutWithinTheConfiguredDeadline_whenBackendIsSlow() {
+        long start = System.nanoTime();
+        HttpResponse<String> response = call("social-insurance-record", "{\"personalId\":\"001090000504\"}");
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(body(response).path("code").asText()).isEqualTo("NATIONAL_TIMEOUT");
+        assertThat(millis).isBetween(700L, 2500L);
+    }
+
+    @Test
+    void opensCircuitAfterRepeatedFailures_thenAnswers503AtOnceWithoutCallingTheBackend() {
+        for (int i = 0; i < 2; i++) {
+            // each failing call is tried twice (one retry), so two calls fill the window of four
+            assertThat(call("judicial-records-status", "{\"personalId\":\"001090000500\"}").statusCode()).isEqualTo(502);
+        }
+        int served = simulators.server("judicial-records").getAllServeEvents().size();
+        long start = System.nanoTime();
+        HttpResponse<String> open = call("judicial-records-status", "{\"personalId\":\"001090012345\"}");
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertThat(open.statusCode()).isEqualTo(503);
+        assertThat(body(open).path("code").asText()).isEqualTo("CIRCUIT_OPEN");
+        assertThat(open.headers().firstValue("Retry-After")).hasValue("60");
+        assertThat(millis).isLessThan(300L);
+        assertThat(simulators.server("judicial-records").getAllServeEvents()).hasSize(served);
+
+        JsonNode health = body(get("/actuator/health", Map.of()));
+        assertThat(health.path("components").path("connectors").path("components").path("judicial-records-status")
+                .path("status").asText()).isEqualTo("DOWN");
+        HttpResponse<String> readiness = get("/actuator/health/readiness", Map.of());
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(body(readiness).path("status").asText()).isEqualTo("UP");
+
+        // the other connectors are untouched
+        assertThat(call("birth-registration", "{\"personalId\":\"001090012345\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void otherConnectorsKeepTheirLatency_whileOneIsSlow() {
+        CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(
+                () -> call("land-parcels", "{\"ownerPersonalId\":\"001090000504\"}"));
+        CatalogueService land = catalogue.find("land-parcels").orElseThrow();
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                calls.guard(land).bulkhead().getMetrics().getAvailableConcurrentCalls() == 0);
+
+        long start = System.nanoTime();
+        HttpResponse<String> tax = call("tax-obligations", "{\"enterpriseCode\":\"0101234565\"}");
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertThat(tax.statusCode()).isEqualTo(200);
+        assertThat(millis).isLessThan(1000L);
+
+        // land's own limit (one call in flight) turns the next caller away at once instead of queueing it
+        long busyStart = System.nanoTime();
+        HttpResponse<String> busy = call("land-parcels", "{\"ownerPersonalId\":\"001090012345\"}");
+        assertThat(busy.statusCode()).isEqualTo(503);
+        assertThat(body(busy).path("code").asText()).isEqualTo("NATIONAL_UNAVAILABLE");
+        assertThat(Duration.ofNanos(System.nanoTime() - busyStart).toMillis()).isLessThan(1000L);
+
+        assertThat(slow.join().statusCode()).isEqualTo(504);
+    }
+}
