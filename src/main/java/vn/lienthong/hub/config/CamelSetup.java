@@ -15,10 +15,18 @@ import vn.lienthong.hub.connector.ConnectorSettingsSource;
 @Configuration
 public class CamelSetup {
 
-    /** Flows and connector descriptors from {@code hub.flows-location} and {@code hub.connectors-location}. */
+    /**
+     * Flows from {@code hub.flows-location}; connector descriptors from {@code hub.connectors-location} and, when set,
+     * the operator's outside folder {@code hub.connectors-extra-location} (drop-in connectors, no rebuild).
+     */
     @Bean
     public FlowLoader flows(HubProperties properties, ResourcePatternResolver resolver) {
-        return new FlowLoader(resolver, List.of(properties.getFlowsLocation()), List.of(properties.getConnectorsLocation()));
+        List<String> connectors = new java.util.ArrayList<>(List.of(properties.getConnectorsLocation()));
+        String extra = properties.getConnectorsExtraLocation();
+        if (extra != null && !extra.isBlank()) {
+            connectors.add(extra);
+        }
+        return new FlowLoader(resolver, List.of(properties.getFlowsLocation()), connectors);
     }
 
     @Bean
