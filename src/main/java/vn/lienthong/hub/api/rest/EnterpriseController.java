@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.lienthong.hub.connector.EnterpriseLookups;
+import vn.lienthong.hub.api.EnterpriseLookups;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.model.Enterprise;
 

@@ -6,7 +6,7 @@ import jakarta.xml.ws.WebServiceContext;
 
 import org.springframework.stereotype.Component;
 
-import vn.lienthong.hub.connector.EnterpriseLookups;
+import vn.lienthong.hub.api.EnterpriseLookups;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.model.Enterprise;

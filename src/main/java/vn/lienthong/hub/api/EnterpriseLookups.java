@@ -1,4 +1,4 @@
-package vn.lienthong.hub.connector;
+package vn.lienthong.hub.api;
 
 import org.springframework.stereotype.Component;
 
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import vn.lienthong.hub.api.HubServices;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
