@@ -87,6 +87,11 @@ public final class ChainVerifier {
         previous = r;
     }
 
+    /** A row that has no place in the chain (no seq): slipped in outside the writer, or written before the chain existed. */
+    public void unchained(long id, String transactionId) {
+        problems("RECORD_UNCHAINED", null, id, "record id " + id + " has no chain position [transaction " + transactionId + "]");
+    }
+
     /** The report over what was accepted; {@code head}, when given, is where the database says the chain ends. */
     public VerificationReport finish(Map.Entry<Long, String> head) {
         if (head != null && previous != null && previous.seq() != null) {

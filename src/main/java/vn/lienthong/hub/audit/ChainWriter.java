@@ -83,12 +83,17 @@ final class ChainWriter {
     private void run() {
         List<Pending> batch = new ArrayList<>();
         long backoff = 100;
-        while (running || !queue.isEmpty()) {
+        long idleCheckMillis = Math.max(1, settings.checkpointPeriod().toMillis() / 4);
+        long lastIdleCheck = System.currentTimeMillis();
+        while (running || !queue.isEmpty() || !batch.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    Pending first = queue.poll(settings.checkpointPeriod().toMillis() / 4 + 1, TimeUnit.MILLISECONDS);
+                    Pending first = queue.poll(Math.min(idleCheckMillis, 200), TimeUnit.MILLISECONDS);
                     if (first == null) {
-                        tx.executeWithoutResult(status -> checkpointIfDue(lockHead(), Instant.now()));
+                        if (System.currentTimeMillis() - lastIdleCheck >= idleCheckMillis) {
+                            lastIdleCheck = System.currentTimeMillis();
+                            tx.executeWithoutResult(status -> checkpointIfDue(lockHead(), Instant.now()));
+                        }
                         continue;
                     }
                     batch.add(first);

@@ -110,6 +110,10 @@ public class MessageLogQueries {
         long hi = toSeq == null ? head.getKey() : toSeq;
         ChainVerifier verifier = new ChainVerifier(key, anchorFor(lo), checkpoints(lo, hi));
         range(lo, hi, verifier::accept);
+        if (fromSeq == null) {
+            jdbc.query("SELECT id, transaction_id FROM message_log WHERE seq IS NULL ORDER BY id",
+                    (RowCallbackHandler) rs -> verifier.unchained(rs.getLong("id"), rs.getString("transaction_id")));
+        }
         return verifier.finish(toSeq == null || toSeq >= head.getKey() ? head : null);
     }
 

@@ -20,7 +20,8 @@ public record VerificationReport(boolean valid, Long firstSeq, Long lastSeq, lon
     /**
      * One problem.
      *
-     * @param kind     RECORD_ALTERED, CHAIN_BROKEN, RECORD_MISSING, OUT_OF_ORDER, CHECKPOINT_INVALID, CHECKPOINT_MISMATCH
+     * @param kind     RECORD_ALTERED, CHAIN_BROKEN, RECORD_MISSING, OUT_OF_ORDER, RECORD_UNCHAINED, CHECKPOINT_INVALID,
+     *                 CHECKPOINT_MISMATCH
      * @param seq      chain position where it shows
      * @param recordId database id of that record, when known
      * @param detail   what is wrong
