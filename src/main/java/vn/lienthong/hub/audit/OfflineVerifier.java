@@ -36,12 +36,14 @@ public final class OfflineVerifier {
     /** Verifies and prints the report; returns the exit status. */
     public static int run(String[] args, PrintStream out) {
         if (args.length < 1 || args.length > 2) {
-            out.println("usage: OfflineVerifier <export.jsonl> [checkpoint-public.pem]");
+            out.println("usage: OfflineVerifier <export.jsonl | archive/manifest.json> [checkpoint-public.pem]");
             return 2;
         }
         try {
             PublicKey key = args.length == 2 ? CheckpointKeys.readPublicKey(Path.of(args[1])) : null;
-            VerificationReport report = verify(Path.of(args[0]), key);
+            Path target = Path.of(args[0]);
+            VerificationReport report = target.getFileName().toString().equals(MessageLogArchiver.MANIFEST)
+                    ? verifyArchive(target, key) : verify(target, key);
             out.println((report.valid() ? "VALID" : "INVALID") + ": " + report.recordsChecked() + " records (seq "
                     + report.firstSeq() + " to " + report.lastSeq() + "), " + report.checkpointsChecked()
                     + " signed checkpoints checked" + (key == null ? " for presence only (no public key given)" : "")
@@ -54,6 +56,54 @@ public final class OfflineVerifier {
             out.println("cannot verify: " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * Verifies an archive directory through its manifest: every listed file's SHA-256, every file as an export, and the
+     * links between consecutive files (each file's first previous hash is the last hash of the file before it).
+     */
+    public static VerificationReport verifyArchive(Path manifestFile, PublicKey key) throws IOException {
+        JsonNode manifest = AuditExport.JSON.readTree(manifestFile.toFile());
+        java.util.List<VerificationReport.Problem> problems = new java.util.ArrayList<>();
+        long total = 0;
+        long count = 0;
+        int checkpoints = 0;
+        Long first = null;
+        Long last = null;
+        Long lastGood = null;
+        String previousHash = null;
+        long previousSeq = 0;
+        for (JsonNode entry : manifest.path("files")) {
+            Path file = manifestFile.resolveSibling(entry.path("file").asText());
+            long firstSeq = entry.path("firstSeq").asLong();
+            if (!Files.exists(file)) {
+                problems.add(new VerificationReport.Problem("RECORD_MISSING", firstSeq, null, "archive file " + file + " is missing"));
+                total++;
+                continue;
+            }
+            if (!MessageLogArchiver.sha256(file).equals(entry.path("sha256").asText())) {
+                problems.add(new VerificationReport.Problem("RECORD_ALTERED", firstSeq, null, "archive file " + file
+                        + " does not match the SHA-256 in the manifest"));
+                total++;
+            }
+            if (previousHash != null && (!previousHash.equals(entry.path("firstPrevHash").asText())
+                    || firstSeq != previousSeq + 1)) {
+                problems.add(new VerificationReport.Problem("CHAIN_BROKEN", firstSeq, null, "archive file " + file
+                        + " does not continue the file before it"));
+                total++;
+            }
+            VerificationReport report = verify(file, key);
+            problems.addAll(report.problems());
+            total += report.problemCount();
+            count += report.recordsChecked();
+            checkpoints += report.checkpointsChecked();
+            first = first == null ? report.firstSeq() : first;
+            last = report.lastSeq();
+            lastGood = report.lastGoodCheckpoint() == null ? lastGood : report.lastGoodCheckpoint();
+            previousHash = entry.path("lastHash").asText();
+            previousSeq = entry.path("lastSeq").asLong();
+        }
+        return new VerificationReport(total == 0, first, last, count, checkpoints, lastGood, total, problems);
     }
 
     /** Verifies one export file. */

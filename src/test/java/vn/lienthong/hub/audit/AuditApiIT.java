@@ -43,7 +43,8 @@ class AuditApiIT extends HubIntegrationTest {
     void answeredExchange_isAlreadyInTheLogWhenTheAnswerArrives() {
         HttpResponse<String> answer = post(LOOKUP, AN, tx(officer(MOTCUA_KEY), "it-audit-durable"));
 
-        // Whatever the answer (the first lookup after start may time out on a busy machine), no waiting:: the edge holds the answer until the record is committed.
+        // Whatever the answer (the first lookup after start may time out on a busy machine), no waiting:
+        // the edge holds the answer until the record is committed.
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_log WHERE transaction_id = 'it-audit-durable'"
                 + " AND record_type = 'EXCHANGE'", Long.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT request_sha256 FROM message_log WHERE transaction_id = 'it-audit-durable'"

@@ -370,6 +370,39 @@ abstract class MessageLogChainContract {
         });
     }
 
+    @Test
+    void oldRecordsMoveToVerifiableArchives_andTheDatabaseChainStillVerifies() throws IOException {
+        write(10);
+        Path archive = dir.resolve("archive");
+        MessageLogArchiver archiver = new MessageLogArchiver(jdbc, queries, keys, archive, Duration.ofDays(1),
+                Duration.ofHours(1));
+
+        // Records 1 to 6 are older than the cut-off; the archive stops at the last signed checkpoint among them (5).
+        long archived = archiver.archiveOlderThan(start.plus(6, ChronoUnit.MINUTES).plusSeconds(30));
+
+        assertThat(archived).isEqualTo(5);
+        assertThat(queries.bounds()).containsExactly(6, 10);
+        assertThat(queries.verify(null, null, keys.publicKey()).valid()).isTrue();
+        Path manifest = archive.resolve("manifest.json");
+        assertThat(OfflineVerifier.verifyArchive(manifest, keys.publicKey()).valid()).isTrue();
+        assertThat(OfflineVerifier.verifyArchive(manifest, keys.publicKey()).recordsChecked()).isEqualTo(5);
+
+        // Record 10 is past the last checkpoint (9): it stays until a checkpoint covers it.
+        assertThat(archiver.archiveOlderThan(start.plus(1, ChronoUnit.DAYS))).isEqualTo(4);
+        assertThat(queries.bounds()).containsExactly(10, 10);
+        VerificationReport both = OfflineVerifier.verifyArchive(manifest, keys.publicKey());
+        assertThat(both.valid()).isTrue();
+        assertThat(both.recordsChecked()).isEqualTo(9);
+        log.append(record(11));
+        assertThat(queries.verify(null, null, keys.publicKey()).valid()).isTrue();
+
+        Path first = archive.resolve("message-log-000000000001-000000000005.jsonl");
+        Files.writeString(first, Files.readString(first).replace("canbo.b", "canbo.c"));
+        VerificationReport tampered = OfflineVerifier.verifyArchive(manifest, keys.publicKey());
+        assertThat(tampered.valid()).isFalse();
+        assertThat(tampered.problems()).anySatisfy(p -> assertThat(p.kind()).isEqualTo("RECORD_ALTERED"));
+    }
+
     private static int indexOf(List<String> lines, String needle) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(needle) && lines.get(i).contains("\"type\":\"record\"")) {
