@@ -1,26 +1,46 @@
 package vn.lienthong.hub.api;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** Counts the body bytes read and refuses to read past the configured limit (bodies sent without a length). */
+/**
+ * Counts and hashes (SHA-256) the body bytes read, keeps a copy when the message log keeps bodies, and refuses to read
+ * past the configured limit (bodies sent without a length).
+ */
 final class CountingRequest extends HttpServletRequestWrapper {
 
     private final long limit;
+    private final MessageDigest digest = sha256();
+    private final ByteArrayOutputStream copy;
     private long count;
     private ServletInputStream stream;
 
-    CountingRequest(HttpServletRequest request, long limit) {
+    CountingRequest(HttpServletRequest request, long limit, boolean keepCopy) {
         super(request);
         this.limit = limit;
+        this.copy = keepCopy ? new ByteArrayOutputStream() : null;
     }
 
     long bytesRead() {
         return count;
+    }
+
+    /** SHA-256 (hex) of the bytes read; null when nothing was read. */
+    String sha256Hex() {
+        return count == 0 && stream == null ? null : HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The bytes read, when a copy is kept. */
+    byte[] copy() {
+        return copy == null || (count == 0 && stream == null) ? null : copy.toByteArray();
     }
 
     @Override
@@ -32,7 +52,7 @@ final class CountingRequest extends HttpServletRequestWrapper {
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0) {
-                        add(1);
+                        add(new byte[] {(byte) b}, 0, 1);
                     }
                     return b;
                 }
@@ -41,7 +61,7 @@ final class CountingRequest extends HttpServletRequestWrapper {
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
                     if (n > 0) {
-                        add(n);
+                        add(buffer, offset, n);
                     }
                     return n;
                 }
@@ -65,10 +85,22 @@ final class CountingRequest extends HttpServletRequestWrapper {
         return stream;
     }
 
-    private void add(int n) throws PayloadTooLargeException {
+    private void add(byte[] bytes, int offset, int n) throws PayloadTooLargeException {
         count += n;
         if (count > limit) {
             throw new PayloadTooLargeException(limit);
+        }
+        digest.update(bytes, offset, n);
+        if (copy != null) {
+            copy.write(bytes, offset, n);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import vn.lienthong.hub.audit.BodyEvidence;
 import vn.lienthong.hub.audit.MessageLog;
 import vn.lienthong.hub.audit.MessageLogRecord;
 import vn.lienthong.hub.audit.Outcome;
@@ -81,8 +82,11 @@ public class EdgeFilter extends OncePerRequestFilter {
         request.setAttribute(ExchangeContext.ATTRIBUTE, context);
         response.setHeader(TRANSACTION_ID, context.transactionId());
         MDC.put(MDC_TRANSACTION_ID, context.transactionId());
-        CountingRequest countingRequest = new CountingRequest(request, properties.getEdge().getMaxBodyBytes());
-        CountingResponse countingResponse = new CountingResponse(response);
+        boolean keepBodies = properties.getAudit().getBodyEncryptionKey() != null
+                && !properties.getAudit().getBodyEncryptionKey().isBlank();
+        CountingRequest countingRequest = new CountingRequest(request, properties.getEdge().getMaxBodyBytes(), keepBodies);
+        CountingResponse countingResponse = new CountingResponse(response, properties.getAudit().getResponseHoldBytes(),
+                keepBodies);
         try {
             Optional<HubException> refusal = admit(request, context, usable);
             if (refusal.isPresent()) {
@@ -92,8 +96,14 @@ public class EdgeFilter extends OncePerRequestFilter {
             }
             countingResponse.flushBuffer();
         } finally {
-            record(context, countingResponse.getStatus(), countingRequest, countingResponse);
-            MDC.remove(MDC_TRANSACTION_ID);
+            try {
+                // The answer is held until its record is committed (bounded by hub.audit.commit-timeout):
+                // a caller never holds an answer whose record a crash could lose.
+                record(context, countingResponse.getStatus(), countingRequest, countingResponse);
+            } finally {
+                countingResponse.release();
+                MDC.remove(MDC_TRANSACTION_ID);
+            }
         }
     }
 
@@ -138,7 +148,8 @@ public class EdgeFilter extends OncePerRequestFilter {
                     context.purpose(), context.service(), context.operation(), context.subjectRef(), outcome,
                     context.errorCode() == null ? null : context.errorCode().name(), context.errorText(), status,
                     context.timeIn(), Instant.now(), context.elapsedMillis(),
-                    Math.max(request.bytesRead(), request.getContentLengthLong()), response.bytesWritten()));
+                    Math.max(request.bytesRead(), request.getContentLengthLong()), response.bytesWritten()),
+                    new BodyEvidence(request.sha256Hex(), response.sha256Hex(), request.copy(), response.copy()));
         } catch (RuntimeException e) {
             log.error("Message log write failed for transaction {}", context.transactionId(), e);
         }

@@ -15,6 +15,18 @@ public final class HubServices {
     public static final HubService AUDIT_READ =
             new HubService("audit", "message-log", "SearchMessageLog", null, false);
 
+    public static final HubService AUDIT_TRACE =
+            new HubService("audit", "message-log", "TraceTransaction", null, false);
+
+    public static final HubService AUDIT_VERIFY =
+            new HubService("audit", "message-log", "VerifyChain", null, false);
+
+    public static final HubService AUDIT_EXPORT =
+            new HubService("audit", "message-log", "ExportMessageLog", null, false);
+
+    public static final HubService AUDIT_STATISTICS =
+            new HubService("audit", "message-log", "UsageStatistics", null, false);
+
     private HubServices() {
     }
 }

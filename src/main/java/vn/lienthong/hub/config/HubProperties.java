@@ -215,10 +215,36 @@ public class HubProperties {
         }
     }
 
-    /** The message log. */
+    /** The message log (docs/audit-record.md). */
     public static class Audit {
         /** Key of the keyed hash (HMAC-SHA256) that replaces personal ids in the log; mandatory in production. */
         private String subjectKey;
+        /** PEM (PKCS#8) private key signing checkpoints, Ed25519 or EC; mandatory in production. */
+        private String signingPrivateKey = "./data/audit/checkpoint-private.pem";
+        /** PEM (X.509) public key matching it; auditors verify exports with this file. */
+        private String signingPublicKey = "./data/audit/checkpoint-public.pem";
+        /** Generate an Ed25519 pair at first start when neither file exists (default profile only). */
+        private boolean generateSigningKeys = true;
+        /** A checkpoint is signed after this many records … */
+        private int checkpointInterval = 1000;
+        /** … or after this time, whichever comes first. */
+        private Duration checkpointPeriod = Duration.ofMinutes(1);
+        /** Base64 of 32 bytes: when set, request and response bodies are kept, AES-256-GCM encrypted. */
+        private String bodyEncryptionKey;
+        /** Longest time an answer waits for its record's commit; past it the answer goes out, the record stays queued. */
+        private Duration commitTimeout = Duration.ofSeconds(2);
+        /** Records waiting for the writer, at most (memory stays bounded). */
+        private int queueCapacity = 10_000;
+        /** Records written in one transaction, at most. */
+        private int maxBatch = 500;
+        /** Answers up to this size are held until their record is committed; larger ones stream (see docs). */
+        private int responseHoldBytes = 1024 * 1024;
+        /** Records older than this move to archive files; zero keeps everything in the database. */
+        private Duration retention = Duration.ZERO;
+        /** Where archive files and their manifest are written. */
+        private String archiveDirectory = "./data/audit/archive";
+        /** How often the archiver looks for records past retention. */
+        private Duration archiveCheckPeriod = Duration.ofHours(1);
 
         public String getSubjectKey() {
             return subjectKey;
@@ -226,6 +252,110 @@ public class HubProperties {
 
         public void setSubjectKey(String subjectKey) {
             this.subjectKey = subjectKey;
+        }
+
+        public String getSigningPrivateKey() {
+            return signingPrivateKey;
+        }
+
+        public void setSigningPrivateKey(String signingPrivateKey) {
+            this.signingPrivateKey = signingPrivateKey;
+        }
+
+        public String getSigningPublicKey() {
+            return signingPublicKey;
+        }
+
+        public void setSigningPublicKey(String signingPublicKey) {
+            this.signingPublicKey = signingPublicKey;
+        }
+
+        public boolean isGenerateSigningKeys() {
+            return generateSigningKeys;
+        }
+
+        public void setGenerateSigningKeys(boolean generateSigningKeys) {
+            this.generateSigningKeys = generateSigningKeys;
+        }
+
+        public int getCheckpointInterval() {
+            return checkpointInterval;
+        }
+
+        public void setCheckpointInterval(int checkpointInterval) {
+            this.checkpointInterval = checkpointInterval;
+        }
+
+        public Duration getCheckpointPeriod() {
+            return checkpointPeriod;
+        }
+
+        public void setCheckpointPeriod(Duration checkpointPeriod) {
+            this.checkpointPeriod = checkpointPeriod;
+        }
+
+        public String getBodyEncryptionKey() {
+            return bodyEncryptionKey;
+        }
+
+        public void setBodyEncryptionKey(String bodyEncryptionKey) {
+            this.bodyEncryptionKey = bodyEncryptionKey;
+        }
+
+        public Duration getCommitTimeout() {
+            return commitTimeout;
+        }
+
+        public void setCommitTimeout(Duration commitTimeout) {
+            this.commitTimeout = commitTimeout;
+        }
+
+        public int getQueueCapacity() {
+            return queueCapacity;
+        }
+
+        public void setQueueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+        }
+
+        public int getMaxBatch() {
+            return maxBatch;
+        }
+
+        public void setMaxBatch(int maxBatch) {
+            this.maxBatch = maxBatch;
+        }
+
+        public int getResponseHoldBytes() {
+            return responseHoldBytes;
+        }
+
+        public void setResponseHoldBytes(int responseHoldBytes) {
+            this.responseHoldBytes = responseHoldBytes;
+        }
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        public String getArchiveDirectory() {
+            return archiveDirectory;
+        }
+
+        public void setArchiveDirectory(String archiveDirectory) {
+            this.archiveDirectory = archiveDirectory;
+        }
+
+        public Duration getArchiveCheckPeriod() {
+            return archiveCheckPeriod;
+        }
+
+        public void setArchiveCheckPeriod(Duration archiveCheckPeriod) {
+            this.archiveCheckPeriod = archiveCheckPeriod;
         }
     }
 }

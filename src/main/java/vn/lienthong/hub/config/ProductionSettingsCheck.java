@@ -24,6 +24,8 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
         MANDATORY.put("spring.datasource.username", "HUB_DB_USER");
         MANDATORY.put("spring.artemis.broker-url", "HUB_BROKER_URL");
         MANDATORY.put("hub.audit.subject-key", "HUB_AUDIT_SUBJECT_KEY");
+        MANDATORY.put("hub.audit.signing-private-key", "HUB_AUDIT_SIGNING_PRIVATE_KEY");
+        MANDATORY.put("hub.audit.signing-public-key", "HUB_AUDIT_SIGNING_PUBLIC_KEY");
         MANDATORY.put("camel.kamelet.population-lookup-action.baseUrl", "HUB_POPULATION_URL");
         MANDATORY.put("camel.kamelet.population-lookup-action.accessKey", "HUB_POPULATION_ACCESS_KEY");
     }
