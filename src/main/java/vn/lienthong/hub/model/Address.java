@@ -1,5 +1,7 @@
 package vn.lienthong.hub.model;
 
+import vn.lienthong.hub.reference.UnitTranslation;
+
 /**
  * An address exactly as the source system gave it: codes and names of the three pre-2025 levels
  * (province, district, commune), the street detail and the country. Codes are kept as strings with
@@ -16,10 +18,10 @@ public record Address(
         String communeName,
         String detail,
         String country,
-        CurrentUnits current) {
+        UnitTranslation current) {
 
     /** The same address with its current administrative units attached. */
-    public Address withCurrent(CurrentUnits units) {
+    public Address withCurrent(UnitTranslation units) {
         return new Address(provinceCode, provinceName, districtCode, districtName, communeCode, communeName,
                 detail, country, units);
     }

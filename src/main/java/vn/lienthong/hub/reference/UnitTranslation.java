@@ -51,6 +51,7 @@ public record UnitTranslation(TranslationStatus status, List<CurrentUnit> candid
      *
      * @return {@code true} for {@link TranslationStatus#EXACT}
      */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isExact() {
         return status == TranslationStatus.EXACT;
     }

@@ -44,6 +44,23 @@ class CitizenLookupRestIT extends HubIntegrationTest {
     }
 
     @Test
+    void translatesAddressesTo2025Units_exactForWholeMergeAndAmbiguousForSplit() {
+        JsonNode an = body(post(LOOKUP, AN, officer(MOTCUA_KEY)));
+        JsonNode permanent = an.path("permanentAddress").path("current");
+        assertThat(permanent.path("status").asText()).isEqualTo("EXACT");
+        assertThat(permanent.path("candidates").get(0).path("communeCode").asText()).isEqualTo("00004");
+        assertThat(permanent.path("candidates").get(0).path("communeName").asText()).isEqualTo("Phường Ba Đình");
+
+        JsonNode ngoc = body(post(LOOKUP,
+                "{\"personalId\":\"079301004567\",\"fullName\":\"Trần Thị Bích Ngọc\",\"dateOfBirth\":\"2001-09-02\"}",
+                officer(MOTCUA_KEY)));
+        JsonNode current = ngoc.path("currentAddress");
+        assertThat(current.path("communeCode").asText()).as("the source's own code stays").isEqualTo("00028");
+        assertThat(current.path("current").path("status").asText()).isEqualTo("AMBIGUOUS");
+        assertThat(current.path("current").path("candidates").findValuesAsText("communeCode")).containsExactly("00004", "00008", "00025");
+    }
+
+    @Test
     void matchesName_whenSentDecomposed() {
         String nfd = Normalizer.normalize("Nguyễn Văn An", Normalizer.Form.NFD);
         assertThat(nfd).isNotEqualTo("Nguyễn Văn An");

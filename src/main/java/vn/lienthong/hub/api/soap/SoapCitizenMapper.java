@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 import vn.lienthong.hub.model.Address;
 import vn.lienthong.hub.model.Citizen;
 import vn.lienthong.hub.reference.CodedValue;
-import vn.lienthong.hub.model.CurrentUnits;
 import vn.lienthong.hub.model.PersonName;
 import vn.lienthong.hub.model.RelatedPerson;
+import vn.lienthong.hub.reference.UnitTranslation;
 import vn.lienthong.hub.soap.citizen.v1.CurrentUnit;
 
 /** Canonical {@link Citizen} to the types of the SOAP contract ({@code CitizenService.wsdl}). */
@@ -77,13 +77,13 @@ public class SoapCitizenMapper {
         return s;
     }
 
-    private static vn.lienthong.hub.soap.citizen.v1.CurrentUnits current(CurrentUnits units) {
+    private static vn.lienthong.hub.soap.citizen.v1.CurrentUnits current(UnitTranslation units) {
         if (units == null) {
             return null;
         }
         var s = new vn.lienthong.hub.soap.citizen.v1.CurrentUnits();
-        s.setStatus(units.status());
-        for (CurrentUnits.Unit u : units.candidates()) {
+        s.setStatus(units.status().name());
+        for (vn.lienthong.hub.reference.CurrentUnit u : units.candidates()) {
             CurrentUnit unit = new CurrentUnit();
             unit.setProvinceCode(u.provinceCode());
             unit.setProvinceName(u.provinceName());

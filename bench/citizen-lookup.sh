@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Benchmark of the synchronous citizen lookup (REST edge -> flow -> population connector -> simulator -> mapping,
+# message log included). Starts the hub from the jar with the embedded defaults unless HUB_URL points at a running one.
+# Usage: bench/citizen-lookup.sh [REQUESTS] [CONCURRENCY]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REQUESTS=${1:-5000}
+CONCURRENCY=${2:-16}
+PORT=${HUB_BENCH_PORT:-18080}
+URL=${HUB_URL:-}
+started=""
+if [ -z "$URL" ]; then
+  [ -f target/lienthong-hub-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B -DskipTests package
+  rm -rf target/bench-data
+  HUB_DATA_DIR=./target/bench-data java -jar target/lienthong-hub-0.1.0-SNAPSHOT.jar --server.port="$PORT" \
+    > target/bench-hub.log 2>&1 &
+  started=$!
+  trap '[ -n "$started" ] && kill "$started" 2>/dev/null || true' EXIT
+  URL="http://127.0.0.1:$PORT"
+  for _ in $(seq 1 90); do
+    curl -fs "$URL/actuator/health/readiness" >/dev/null 2>&1 && break
+    kill -0 "$started" 2>/dev/null || { echo "the hub did not start: see target/bench-hub.log"; exit 1; }
+    sleep 1
+  done
+fi
+body=$(mktemp)
+printf '%s' '{"personalId":"001090012345","fullName":"Nguyễn Văn An","dateOfBirth":"1990-05-15"}' > "$body"
+headers=("X-API-Key:demo-motcua-key" "X-User-Id:bench" "X-Purpose:1.003560.000.00.00.H22")
+echo "warm-up: 1000 requests"
+java bench/LoadClient.java "$URL/api/v1/citizens/lookup" 1000 "$CONCURRENCY" "$body" "${headers[@]}" >/dev/null
+echo "measured run:"
+java bench/LoadClient.java "$URL/api/v1/citizens/lookup" "$REQUESTS" "$CONCURRENCY" "$body" "${headers[@]}"
+rm -f "$body"

@@ -1,0 +1,55 @@
+package vn.lienthong.hub.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import vn.lienthong.hub.model.Address;
+
+class AddressTranslationTest {
+
+    private final AddressTranslation translation = new AddressTranslation(AdministrativeUnitTranslator.bundledSample());
+
+    @Test
+    void keepsSourceCodes_andAddsExactCurrentCommune_forWholeMerge() {
+        Address truc = new Address("01", "Thành phố Hà Nội", "001", "Quận Ba Đình", "00004", "Phường Trúc Bạch", "Số 12 phố Trấn Vũ",
+                "VN", null);
+
+        Address translated = translation.address(truc);
+
+        assertThat(translated.communeCode()).isEqualTo("00004");
+        assertThat(translated.communeName()).isEqualTo("Phường Trúc Bạch");
+        assertThat(translated.districtCode()).isEqualTo("001");
+        assertThat(translated.current().status()).isEqualTo(TranslationStatus.EXACT);
+        assertThat(translated.current().candidates()).singleElement().satisfies(unit -> {
+            assertThat(unit.communeCode()).isEqualTo("00004");
+            assertThat(unit.communeName()).isEqualTo("Phường Ba Đình");
+            assertThat(unit.provinceCode()).isEqualTo("01");
+        });
+    }
+
+    @Test
+    void listsEveryCandidate_forSplitCommune() {
+        Address kimMa = new Address("01", "Thành phố Hà Nội", "001", "Quận Ba Đình", "00028", "Phường Kim Mã", null, "VN", null);
+
+        Address translated = translation.address(kimMa);
+
+        assertThat(translated.current().status()).isEqualTo(TranslationStatus.AMBIGUOUS);
+        assertThat(translated.current().candidates()).extracting(CurrentUnit::communeCode).containsExactly("00004", "00008", "00025");
+    }
+
+    @Test
+    void answersUnknown_whenCommuneIsMissingOrNotInTable() {
+        assertThat(translation.address(new Address("01", null, "001", null, null, null, null, "VN", null)).current().status())
+                .isEqualTo(TranslationStatus.UNKNOWN);
+        assertThat(translation.address(new Address("01", null, "001", null, "99999", null, null, null, null)).current().status())
+                .isEqualTo(TranslationStatus.UNKNOWN);
+    }
+
+    @Test
+    void leavesForeignAddressesAlone() {
+        Address paris = new Address(null, null, null, null, null, null, "Paris", "FR", null);
+        assertThat(translation.address(paris).current()).isNull();
+        assertThat(translation.address(null)).isNull();
+    }
+}
