@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ public class ProcedureProfiles {
 
     private final Map<String, ProcedureProfile> profiles = new LinkedHashMap<>();
 
+    @Autowired
     public ProcedureProfiles(HubProperties properties, ResourcePatternResolver resolver, ConnectorCatalogue catalogue)
             throws IOException {
         this(load(resolver, properties.getProceduresLocation()), catalogue);
