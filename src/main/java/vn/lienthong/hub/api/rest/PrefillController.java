@@ -62,8 +62,13 @@ public class PrefillController {
         d.put("code", p.code());
         d.put("name", p.name());
         d.put("subjectKind", p.subjectKind().name().toLowerCase());
-        d.put("sources", p.sources().stream().map(s -> Map.of("id", s.id(), "service", s.service(),
-                "timeoutMillis", s.timeoutMillis())).toList());
+        d.put("sources", p.sources().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("service", s.service());
+            m.put("timeoutMillis", s.timeoutMillis());
+            return m;
+        }).toList());
         List<Map<String, Object>> fields = p.fields().stream().map(f -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", f.name());
