@@ -12,6 +12,10 @@ public final class HubServices {
     public static final HubService ENTERPRISE_LOOKUP =
             new HubService("data", "enterprise-lookup", "LookupEnterprise", "direct:service-enterprise-lookup", false);
 
+    /** Once-only pre-fill of a procedure's form from every source it names (routes/prefill/prefill.camel.yaml). */
+    public static final HubService PREFILL =
+            new HubService("prefill", "prefill", "Prefill", "direct:prefill", true);
+
     public static final HubService AUDIT_READ =
             new HubService("audit", "message-log", "SearchMessageLog", null, false);
 

@@ -22,6 +22,8 @@ public class HubProperties {
     private String connectorsLocation = "classpath:connectors";
     /** An operator's outside folder of further connectors ({@code file:/opt/hub/connectors-extra}); empty for none. */
     private String connectorsExtraLocation = "";
+    /** Where the procedure profiles of the once-only pre-fill are read from ({@code *.procedure.yaml}). */
+    private String proceduresLocation = "classpath:routes/prefill/procedures";
 
     private final Edge edge = new Edge();
     private final Demo demo = new Demo();
@@ -59,6 +61,14 @@ public class HubProperties {
 
     public void setConnectorsExtraLocation(String connectorsExtraLocation) {
         this.connectorsExtraLocation = connectorsExtraLocation;
+    }
+
+    public String getProceduresLocation() {
+        return proceduresLocation;
+    }
+
+    public void setProceduresLocation(String proceduresLocation) {
+        this.proceduresLocation = proceduresLocation;
     }
 
     /** The built-in connectors location, then the outside one when set. */

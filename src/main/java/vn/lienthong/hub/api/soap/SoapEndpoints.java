@@ -24,4 +24,11 @@ public class SoapEndpoints {
         endpoint.publish("/EnterpriseService");
         return endpoint;
     }
+
+    @Bean
+    public Endpoint prefillServiceEndpoint(Bus bus, PrefillSoapEndpoint implementation) {
+        EndpointImpl endpoint = new EndpointImpl(bus, implementation);
+        endpoint.publish("/PrefillService");
+        return endpoint;
+    }
 }
