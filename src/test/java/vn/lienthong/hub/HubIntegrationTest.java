@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "HUB_DATA_DIR=target/it-data",
         "spring.artemis.embedded.persistent=false",
         "HUB_POPULATION_TIMEOUT_MILLIS=1000",
-        "HUB_EDGE_MAX_BODY_BYTES=4096"
+        "HUB_EDGE_MAX_BODY_BYTES=4096",
+        "HUB_BROKER_PORT=0"
 })
 public abstract class HubIntegrationTest {
 
