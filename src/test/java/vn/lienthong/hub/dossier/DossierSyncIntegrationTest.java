@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.hub.HubIntegrationTest;
 import vn.lienthong.hub.simulator.NationalPortalSimulator;
+import vn.lienthong.hub.simulator.SimulatorServers;
 
 /**
  * Base of the dossier synchronisation tests: the whole hub (a context of its own, because it needs short retry delays
@@ -35,6 +36,14 @@ public abstract class DossierSyncIntegrationTest extends HubIntegrationTest {
 
     @Autowired
     protected NationalPortalSimulator portal;
+
+    @Autowired
+    protected SimulatorServers simulators;
+
+    /** The port of the national portal simulator (its fault controls are HTTP, as for the demo). */
+    protected int simulatorPort() {
+        return simulators.server("national-portal").port();
+    }
 
     @DynamicPropertySource
     static void broker(DynamicPropertyRegistry registry) {
