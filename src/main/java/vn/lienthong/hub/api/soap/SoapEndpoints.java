@@ -17,4 +17,11 @@ public class SoapEndpoints {
         endpoint.publish("/CitizenService");
         return endpoint;
     }
+
+    @Bean
+    public Endpoint dossierSyncServiceEndpoint(Bus bus, DossierSyncSoapEndpoint implementation) {
+        EndpointImpl endpoint = new EndpointImpl(bus, implementation);
+        endpoint.publish("/DossierSyncService");
+        return endpoint;
+    }
 }
