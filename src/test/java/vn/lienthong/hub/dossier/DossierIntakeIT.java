@@ -105,7 +105,7 @@ class DossierIntakeIT extends DossierSyncIntegrationTest {
 
         HttpResponse<String> denied = soap(envelope, PORTAL_KEY);
         assertThat(denied.statusCode()).isEqualTo(500);
-        assertThat(denied.body()).contains("ACCESS_DENIED").contains("<transactionId>");
+        assertThat(denied.body()).contains("ACCESS_DENIED").contains("transactionId>");
 
         HttpResponse<String> invalid = soap(envelope.replace("H22-HT-KH", "H22-NOPE"), MOTCUA_KEY);
         assertThat(invalid.body()).contains("INVALID_FIELD").contains("MaTTHC");
