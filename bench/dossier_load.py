@@ -15,6 +15,7 @@ p.add_argument("--steps", type=int, default=9)
 p.add_argument("--parallel", type=int, default=8)
 p.add_argument("--out", required=True)
 p.add_argument("--run", default=str(int(time.time()) % 100000))
+p.add_argument("--day", default="250301", help="yyMMdd part of the dossier codes")
 p.add_argument("--give-up-seconds", type=float, default=180)
 a = p.parse_args()
 
@@ -22,7 +23,7 @@ lock = threading.Lock()
 out = open(a.out, "w")
 
 def code(i):
-    return "000.00.01.H22-250301-%05d" % i
+    return "000.00.01.H22-%s-%05d" % (a.day, i)
 
 def body(c, step):
     if step == 0:
