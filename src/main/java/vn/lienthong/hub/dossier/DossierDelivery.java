@@ -159,7 +159,8 @@ public class DossierDelivery {
 
     private PortalAnswer call(PortalCall call) {
         Exchange done = producer.send(KAMELET, exchange -> exchange.getIn().setBody(call));
-        Exception failure = done.getException();
+        Exception failure = done.getException() != null ? done.getException()
+                : done.getProperty("portalFailure", Exception.class);
         if (failure instanceof PortalRejectedException rejected) {
             throw rejected;
         }
