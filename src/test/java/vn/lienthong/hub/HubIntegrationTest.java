@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         // the fault triggers of every connector are exercised in this shared context: keep circuits closed here
         // (ConnectorResilienceIT opens them in its own context) and keep slow answers cheap
         "hub.connector-overrides.minimum-calls=1000",
-        "hub.connector-overrides.timeout-millis=3000"
+        "hub.connector-overrides.timeout-millis=3000",
+        "HUB_BROKER_PORT=0"
 })
 public abstract class HubIntegrationTest {
 

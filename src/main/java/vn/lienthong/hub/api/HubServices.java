@@ -31,6 +31,26 @@ public final class HubServices {
     public static final HubService AUDIT_STATISTICS =
             new HubService("audit", "message-log", "UsageStatistics", null, false);
 
+    /** Create or update a dossier at the national portal (accepted durably, delivered asynchronously). */
+    public static final HubService DOSSIER_SUBMIT =
+            new HubService("dossier", "dossier-sync", "DongBoHoSoMC", "direct:dossier-accept", false);
+
+    /** A processing step of a dossier for the national portal. */
+    public static final HubService DOSSIER_PROGRESS =
+            new HubService("dossier", "dossier-sync", "CapNhatTienDoHoSoMC", "direct:dossier-accept", false);
+
+    /** Synchronisation state of one dossier. */
+    public static final HubService DOSSIER_SYNC_STATE =
+            new HubService("dossier", "dossier-sync", "GetSyncState", null, false);
+
+    /** Operators: list and replay the national-portal connector's dead letters. */
+    public static final HubService DOSSIER_DEAD_LETTERS =
+            new HubService("dossier-admin", "dead-letters", "DeadLetters", null, false);
+
+    /** Inspectors: national service index figures (share synchronised, share on time, late dossiers). */
+    public static final HubService DOSSIER_STATISTICS =
+            new HubService("dossier-report", "national-index", "DossierStatistics", null, false);
+
     private HubServices() {
     }
 }

@@ -28,6 +28,10 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
         MANDATORY.put("hub.audit.signing-public-key", "HUB_AUDIT_SIGNING_PUBLIC_KEY");
         MANDATORY.put("camel.kamelet.population-lookup-action.baseUrl", "HUB_POPULATION_URL");
         MANDATORY.put("camel.kamelet.population-lookup-action.accessKey", "HUB_POPULATION_ACCESS_KEY");
+        MANDATORY.put("camel.kamelet.national-portal-sync-action.baseUrl", "HUB_PORTAL_URL");
+        MANDATORY.put("camel.kamelet.national-portal-sync-action.username", "HUB_PORTAL_USERNAME");
+        MANDATORY.put("camel.kamelet.national-portal-sync-action.password", "HUB_PORTAL_PASSWORD");
+        MANDATORY.put("camel.kamelet.national-portal-sync-action.agencyCode", "HUB_PORTAL_AGENCY_CODE");
     }
 
     @Override

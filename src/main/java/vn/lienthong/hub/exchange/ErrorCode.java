@@ -27,6 +27,7 @@ public enum ErrorCode {
     NATIONAL_MALFORMED_ANSWER(502, "Malformed answer from national system"),
     NATIONAL_UNAVAILABLE(503, "National system unavailable"),
     CIRCUIT_OPEN(503, "National system temporarily cut off"),
+    QUEUE_UNAVAILABLE(503, "Queue unavailable"),
     NATIONAL_TIMEOUT(504, "National system too slow"),
     INTERNAL_ERROR(500, "Internal error");
 

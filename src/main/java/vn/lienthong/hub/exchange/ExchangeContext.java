@@ -22,6 +22,7 @@ public final class ExchangeContext {
     public static final String PROPERTY_USER_ID = "hubUserId";
     public static final String PROPERTY_PURPOSE = "hubPurpose";
     public static final String PROPERTY_SERVICE = "hubService";
+    public static final String PROPERTY_CHANNEL = "hubChannel";
 
     private final String transactionId;
     private final String channel;

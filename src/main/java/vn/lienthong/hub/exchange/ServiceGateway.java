@@ -50,6 +50,7 @@ public class ServiceGateway {
         exchange.setProperty(ExchangeContext.PROPERTY_USER_ID, context.userId());
         exchange.setProperty(ExchangeContext.PROPERTY_PURPOSE, context.purpose());
         exchange.setProperty(ExchangeContext.PROPERTY_SERVICE, service.code());
+        exchange.setProperty(ExchangeContext.PROPERTY_CHANNEL, context.channel());
         Exchange done = producer.send(service.endpointUri(), exchange);
         if (done.getException() != null) {
             throw FailureTranslator.translate(done.getException());

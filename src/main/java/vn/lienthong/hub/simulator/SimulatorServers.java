@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -23,6 +24,7 @@ import org.springframework.util.FileSystemUtils;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 
 import vn.lienthong.hub.config.HubProperties;
 
@@ -40,8 +42,8 @@ public class SimulatorServers implements DisposableBean {
 
     private final Map<String, WireMockServer> servers = new TreeMap<>();
 
-    public SimulatorServers(HubProperties properties, ConfigurableEnvironment environment, ResourcePatternResolver resolver)
-            throws IOException {
+    public SimulatorServers(HubProperties properties, ConfigurableEnvironment environment, ResourcePatternResolver resolver,
+            ObjectProvider<ConnectorSimulatorExtension> extensions) throws IOException {
         Path work = Path.of(properties.getSimulators().getWorkDirectory()).toAbsolutePath().normalize();
         FileSystemUtils.deleteRecursively(work);
         Map<String, Path> roots = new TreeMap<>();
@@ -50,12 +52,19 @@ public class SimulatorServers implements DisposableBean {
         }
         Map<String, Object> urls = new LinkedHashMap<>();
         for (Map.Entry<String, Path> root : roots.entrySet()) {
-            WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+            WireMockConfiguration options = WireMockConfiguration.options()
                     .bindAddress("127.0.0.1")
                     .dynamicPort()
                     .usingFilesUnderDirectory(root.getValue().toString())
                     .maxRequestJournalEntries(1000)
-                    .notifier(new Slf4jNotifier(false)));
+                    .notifier(new Slf4jNotifier(false));
+            // Stateful behaviour (sessions, what was received) comes from extensions declared for this connector.
+            Extension[] own = extensions.orderedStream().filter(e -> e.connector().equals(root.getKey()))
+                    .toArray(Extension[]::new);
+            if (own.length > 0) {
+                options.extensions(own);
+            }
+            WireMockServer server = new WireMockServer(options);
             server.start();
             servers.put(root.getKey(), server);
             String url = "http://127.0.0.1:" + server.port();
@@ -76,7 +85,7 @@ public class SimulatorServers implements DisposableBean {
     }
 
     /** Copies every {@code <connector>/simulator/**} file into the work directory, so jar and folder work alike. */
-    private static Map<String, Path> unpack(String connectorsLocation, ResourcePatternResolver resolver, Path work)
+    static Map<String, Path> unpack(String connectorsLocation, ResourcePatternResolver resolver, Path work)
             throws IOException {
         String base = connectorsLocation.endsWith("/") ? connectorsLocation : connectorsLocation + "/";
         String pattern = (base.startsWith("classpath:") ? "classpath*:" + base.substring("classpath:".length()) : base)

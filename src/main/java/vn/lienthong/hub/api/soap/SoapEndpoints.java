@@ -31,4 +31,11 @@ public class SoapEndpoints {
         endpoint.publish("/PrefillService");
         return endpoint;
     }
+
+    @Bean
+    public Endpoint dossierSyncServiceEndpoint(Bus bus, DossierSyncSoapEndpoint implementation) {
+        EndpointImpl endpoint = new EndpointImpl(bus, implementation);
+        endpoint.publish("/DossierSyncService");
+        return endpoint;
+    }
 }

@@ -1,0 +1,61 @@
+package vn.lienthong.hub.dossier;
+
+import java.util.Set;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.component.jms.JmsComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The broker side of dossier synchronisation. The embedded broker gets a network acceptor for agency systems (AMQP 1.0
+ * and the Artemis core protocol on {@code hub.broker.port}, 0 = none), durable anycast queues created up front (so an
+ * AMQP sender cannot make them multicast), and redelivery settings that never drop a message. The {@code dossierJms}
+ * Camel component consumes without session caching, so each consumer keeps its message groups.
+ */
+@Configuration
+public class DossierBrokerConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(DossierBrokerConfig.class);
+
+    @Bean
+    public ArtemisConfigurationCustomizer dossierBrokerCustomizer(DossierSyncProperties properties,
+            @Value("${hub.broker.host:127.0.0.1}") String host, @Value("${hub.broker.port:0}") int port) {
+        return configuration -> {
+            if (port > 0) {
+                try {
+                    configuration.addAcceptorConfiguration("agencies",
+                            "tcp://" + host + ":" + port + "?protocols=CORE,AMQP;amqpDuplicateDetection=true");
+                    log.info("Broker accepts agency systems over AMQP and core at {}:{}", host, port);
+                } catch (Exception e) {
+                    throw new IllegalStateException("invalid broker acceptor " + host + ":" + port, e);
+                }
+            }
+            for (String queue : Set.of(properties.getQueue(), properties.getDeadLetterQueue(), properties.getInboundQueue(),
+                    properties.getRejectedQueue())) {
+                configuration.addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue)
+                        .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+            }
+            // A consumer that fails (database down) rolls back; the broker tries again, slower and slower, for ever:
+            // without a dead-letter address a broker would otherwise drop the message after its last attempt.
+            configuration.addAddressSetting("dossier.#", new AddressSettings()
+                    .setMaxDeliveryAttempts(-1)
+                    .setRedeliveryDelay(1000)
+                    .setRedeliveryMultiplier(2)
+                    .setMaxRedeliveryDelay(60_000)
+                    .setDefaultAddressRoutingType(RoutingType.ANYCAST)
+                    .setDefaultQueueRoutingType(RoutingType.ANYCAST));
+        };
+    }
+
+    @Bean("dossierJms")
+    public JmsComponent dossierJms(DossierQueue queue) {
+        return JmsComponent.jmsComponent(queue.plainConnectionFactory());
+    }
+}

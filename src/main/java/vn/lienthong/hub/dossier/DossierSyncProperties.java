@@ -1,0 +1,100 @@
+package vn.lienthong.hub.dossier;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of dossier synchronisation to the national public service portal ({@code hub.dossier.*}). */
+@ConfigurationProperties("hub.dossier")
+public class DossierSyncProperties {
+
+    /** Durable queue the accepted events wait in, grouped by dossier code. */
+    private String queue = "dossier.sync";
+    /** Dead-letter queue of the national-portal connector. */
+    private String deadLetterQueue = "dossier.sync.national-portal.DLQ";
+    /** Queue agency systems send events to over AMQP or the Artemis core protocol. */
+    private String inboundQueue = "dossier.inbound";
+    /** Where events the AMQP intake could not accept go, with their reason. */
+    private String rejectedQueue = "dossier.inbound.rejected";
+    /** Parallel consumers of the delivery queue; a dossier's events always go to one of them at a time. */
+    private int consumers = 4;
+    /** Delivery attempts before an event goes to the dead-letter queue. */
+    private int maxAttempts = 8;
+    /** Wait before the second attempt; doubles after each failure up to {@link #maxBackoff}. */
+    private Duration initialBackoff = Duration.ofSeconds(1);
+    private Duration maxBackoff = Duration.ofMinutes(1);
+    /** Where the local-to-national code tables are read from. */
+    private String codeMappings = "classpath:connectors/national-portal/transforms/code-mappings.json";
+
+    public String getQueue() {
+        return queue;
+    }
+
+    public void setQueue(String queue) {
+        this.queue = queue;
+    }
+
+    public String getDeadLetterQueue() {
+        return deadLetterQueue;
+    }
+
+    public void setDeadLetterQueue(String deadLetterQueue) {
+        this.deadLetterQueue = deadLetterQueue;
+    }
+
+    public String getInboundQueue() {
+        return inboundQueue;
+    }
+
+    public void setInboundQueue(String inboundQueue) {
+        this.inboundQueue = inboundQueue;
+    }
+
+    public String getRejectedQueue() {
+        return rejectedQueue;
+    }
+
+    public void setRejectedQueue(String rejectedQueue) {
+        this.rejectedQueue = rejectedQueue;
+    }
+
+    public int getConsumers() {
+        return consumers;
+    }
+
+    public void setConsumers(int consumers) {
+        this.consumers = consumers;
+    }
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public Duration getInitialBackoff() {
+        return initialBackoff;
+    }
+
+    public void setInitialBackoff(Duration initialBackoff) {
+        this.initialBackoff = initialBackoff;
+    }
+
+    public Duration getMaxBackoff() {
+        return maxBackoff;
+    }
+
+    public void setMaxBackoff(Duration maxBackoff) {
+        this.maxBackoff = maxBackoff;
+    }
+
+    public String getCodeMappings() {
+        return codeMappings;
+    }
+
+    public void setCodeMappings(String codeMappings) {
+        this.codeMappings = codeMappings;
+    }
+}

@@ -1,0 +1,34 @@
+package vn.lienthong.hub.dossier;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Synchronisation state of one dossier: DEAD if any of its events is dead, RETRYING if one is being retried, PENDING if
+ * one waits or is being sent, SYNCED when the portal confirmed all of them.
+ *
+ * @param attempts  delivery attempts of the event that decides the state
+ * @param lastError the last error of that event
+ */
+public record DossierSyncStatus(String dossierCode, SyncState state, int attempts, String lastError, Instant updatedAt,
+        List<DossierSyncStore.EventState> events) {
+
+    /** The dossier's state from its events, or null when the hub has none. */
+    public static DossierSyncStatus of(String dossierCode, List<DossierSyncStore.EventState> events) {
+        if (events.isEmpty()) {
+            return null;
+        }
+        DossierSyncStore.EventState decisive = events.get(events.size() - 1);
+        SyncState state = SyncState.SYNCED;
+        for (SyncState candidate : List.of(SyncState.DEAD, SyncState.RETRYING, SyncState.SENDING, SyncState.PENDING)) {
+            var match = events.stream().filter(e -> e.status() == candidate).findFirst();
+            if (match.isPresent()) {
+                decisive = match.get();
+                state = candidate == SyncState.SENDING ? SyncState.PENDING : candidate;
+                break;
+            }
+        }
+        Instant updated = events.stream().map(DossierSyncStore.EventState::updatedAt).max(Instant::compareTo).orElse(null);
+        return new DossierSyncStatus(dossierCode, state, decisive.attempts(), decisive.lastError(), updated, events);
+    }
+}

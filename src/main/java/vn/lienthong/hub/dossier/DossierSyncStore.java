@@ -1,0 +1,140 @@
+package vn.lienthong.hub.dossier;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the hub remembers of each event and dossier: delivery state, attempts, last error (for
+ * {@code GET /api/v1/dossiers/{code}/sync}), the idempotent consumer's record of what was already delivered, and the
+ * dates the national service index is computed from.
+ */
+@Repository
+public class DossierSyncStore {
+
+    /** One event's delivery state. */
+    public record EventState(String eventId, String dossierCode, DossierEventKind kind, SyncState status, int attempts,
+            String lastError, String transactionId, Instant acceptedAt, Instant updatedAt, Instant deliveredAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public DossierSyncStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records an accepted event as PENDING; false when the event id is already known (a resend). */
+    public boolean recordAccepted(DossierEvent event) {
+        try {
+            Timestamp now = Timestamp.from(Instant.now());
+            jdbc.update("INSERT INTO dossier_sync_event (event_id, dossier_code, kind, status, attempts, transaction_id,"
+                            + " client_id, channel, accepted_at, updated_at) VALUES (?,?,?,?,0,?,?,?,?,?)",
+                    event.eventId(), event.dossierCode(), event.kind().name(), SyncState.PENDING.name(),
+                    event.transactionId(), event.clientId(), event.channel(), Timestamp.from(event.acceptedAt()), now);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    public Optional<EventState> event(String eventId) {
+        return jdbc.query("SELECT * FROM dossier_sync_event WHERE event_id = ?", DossierSyncStore::map, eventId)
+                .stream().findFirst();
+    }
+
+    /** The events of a dossier in the order they were accepted. */
+    public List<EventState> events(String dossierCode) {
+        return jdbc.query("SELECT * FROM dossier_sync_event WHERE dossier_code = ? ORDER BY accepted_at, updated_at",
+                DossierSyncStore::map, dossierCode);
+    }
+
+    /** Sets an event's state; creates the row when the consumer got the message before the edge wrote it. */
+    public void update(DossierEvent event, SyncState status, int attempts, String lastError) {
+        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp delivered = status == SyncState.SYNCED ? now : null;
+        int rows = jdbc.update("UPDATE dossier_sync_event SET status = ?, attempts = ?, last_error = ?, updated_at = ?,"
+                        + " delivered_at = COALESCE(?, delivered_at) WHERE event_id = ?",
+                status.name(), attempts, truncate(lastError), now, delivered, event.eventId());
+        if (rows == 0) {
+            recordAccepted(event);
+            update(event, status, attempts, lastError);
+        }
+    }
+
+    /** Whether another event of the same dossier is dead, so this one must wait behind it to keep the order. */
+    public Optional<String> deadBefore(DossierEvent event) {
+        return jdbc.queryForList("SELECT event_id FROM dossier_sync_event WHERE dossier_code = ? AND status = 'DEAD'"
+                        + " AND event_id <> ? ORDER BY accepted_at", String.class, event.dossierCode(), event.eventId())
+                .stream().findFirst();
+    }
+
+    /** Before a replay: the events go back to PENDING with their attempt count reset. */
+    public void markReplayed(List<String> eventIds) {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (String id : eventIds) {
+            jdbc.update("UPDATE dossier_sync_event SET status = 'PENDING', attempts = 0, updated_at = ? WHERE event_id = ?",
+                    now, id);
+        }
+    }
+
+    /** Keeps the facts of a dossier that the national service index needs, as of its latest create/update. */
+    public void recordDossier(String dossierCode, String agency, String procedure, String nationalStatus, boolean online,
+            ZonedDateTime receivedAt, ZonedDateTime dueAt, ZonedDateTime returnedAt) {
+        Timestamp now = Timestamp.from(Instant.now());
+        Object[] values = {agency, procedure, nationalStatus, online, ts(receivedAt), ts(dueAt), ts(returnedAt), now, dossierCode};
+        int rows = jdbc.update("UPDATE dossier_record SET agency_id = ?, procedure_code = ?, national_status = ?, online = ?,"
+                + " received_at = ?, due_at = ?, returned_at = ?, updated_at = ? WHERE dossier_code = ?", values);
+        if (rows == 0) {
+            try {
+                jdbc.update("INSERT INTO dossier_record (agency_id, procedure_code, national_status, online, received_at,"
+                        + " due_at, returned_at, updated_at, dossier_code) VALUES (?,?,?,?,?,?,?,?,?)", values);
+            } catch (DuplicateKeyException e) {
+                jdbc.update("UPDATE dossier_record SET agency_id = ?, procedure_code = ?, national_status = ?, online = ?,"
+                        + " received_at = ?, due_at = ?, returned_at = ?, updated_at = ? WHERE dossier_code = ?", values);
+            }
+        }
+    }
+
+    /** Records a result date given by a progress step that reaches "Đã trả kết quả" (10). */
+    public void recordReturned(String dossierCode, ZonedDateTime returnedAt) {
+        jdbc.update("UPDATE dossier_record SET returned_at = COALESCE(returned_at, ?), national_status = '10', updated_at = ?"
+                + " WHERE dossier_code = ?", ts(returnedAt), Timestamp.from(Instant.now()), dossierCode);
+    }
+
+    /** Rows for the national service index statistics. */
+    public List<Map<String, Object>> indexRows(String agency, Instant from, Instant to) {
+        String sql = "SELECT r.dossier_code, r.agency_id, r.procedure_code, r.national_status, r.online,"
+                + " r.received_at, r.due_at, r.returned_at,"
+                + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status <> 'SYNCED') AS unsynced"
+                + " FROM dossier_record r WHERE r.received_at >= ? AND r.received_at < ?";
+        if (agency == null) {
+            return jdbc.queryForList(sql + " ORDER BY r.agency_id, r.received_at", Timestamp.from(from), Timestamp.from(to));
+        }
+        return jdbc.queryForList(sql + " AND r.agency_id = ? ORDER BY r.agency_id, r.received_at",
+                Timestamp.from(from), Timestamp.from(to), agency);
+    }
+
+    private static Timestamp ts(ZonedDateTime time) {
+        return time == null ? null : Timestamp.from(time.toInstant());
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    private static EventState map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp delivered = rs.getTimestamp("delivered_at");
+        return new EventState(rs.getString("event_id"), rs.getString("dossier_code"),
+                DossierEventKind.valueOf(rs.getString("kind")), SyncState.valueOf(rs.getString("status")),
+                rs.getInt("attempts"), rs.getString("last_error"), rs.getString("transaction_id"),
+                rs.getTimestamp("accepted_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                delivered == null ? null : delivered.toInstant());
+    }
+}

@@ -1,0 +1,15 @@
+package vn.lienthong.hub.dossier;
+
+/** Where an event, and a dossier as a whole, stands in synchronisation with the national portal. */
+public enum SyncState {
+    /** Accepted and durable, not yet delivered. */
+    PENDING,
+    /** A delivery attempt is under way (an event found in this state after a crash may or may not have arrived). */
+    SENDING,
+    /** At least one attempt failed; the consumer keeps trying with back-off. */
+    RETRYING,
+    /** The portal confirmed it. */
+    SYNCED,
+    /** Given up: in the connector's dead-letter queue with its reason, waiting for a replay. */
+    DEAD
+}
