@@ -84,6 +84,10 @@ public class ConnectorCatalogue {
     static List<CatalogueService> read(String folder, String home, JsonNode descriptor, Environment environment) {
         List<CatalogueService> result = new ArrayList<>();
         JsonNode list = descriptor.path("services");
+        if (descriptor.path("deliveries").isArray() && !descriptor.path("deliveries").isEmpty() && list.isMissingNode()) {
+            // A delivery connector (the national portal) is a target of asynchronous flows, not a callable data service.
+            return result;
+        }
         if (!list.isArray() || list.isEmpty()) {
             throw new IllegalStateException(home + "/" + SERVICES_FILE + " declares no services");
         }

@@ -119,8 +119,14 @@ class ConnectorCatalogueLintTest {
         for (Path file : descriptors(folder)) {
             kamelets.add(YAML.readTree(file.toFile()).path("metadata").path("name").asText());
         }
+        JsonNode deliveries = YAML.readTree(servicesFile.toFile()).path("deliveries");
+        for (JsonNode delivery : deliveries) {
+            assertThat(delivery.path("description").asText()).as(servicesFile + " delivery description").isNotBlank();
+            assertThat(kamelets).as(servicesFile + " delivery kamelet is in the folder").contains(delivery.path("kamelet").asText());
+        }
         JsonNode services = YAML.readTree(servicesFile.toFile()).path("services");
-        assertThat(services.isArray() && !services.isEmpty()).as(servicesFile + " lists services").isTrue();
+        assertThat((services.isArray() && !services.isEmpty()) || (services.isMissingNode() && !deliveries.isEmpty()))
+                .as(servicesFile + " lists services, or deliveries for a delivery connector").isTrue();
         for (JsonNode service : services) {
             String code = service.path("code").asText();
             assertThat(code).matches("[a-z][a-z0-9-]*");
