@@ -69,6 +69,37 @@ class CitizenLookupSoapIT extends HubIntegrationTest {
                 "MISSING_PURPOSE", 400, null);
     }
 
+    @Test
+    void answersUnreadableXml_withMalformedRequestFaultAndTransactionId() {
+        Map<String, String> headers = new HashMap<>(officer(MOTCUA_KEY));
+        headers.put("X-Transaction-Id", "it-soap-broken");
+        headers.put("Content-Type", "text/xml; charset=utf-8");
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/soap/CitizenService")))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><broken"));
+        headers.forEach(request::header);
+        HttpResponse<String> response = send(request.build());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("<faultcode>soap:Client</faultcode>", "MALFORMED_REQUEST", "it-soap-broken")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void marksCallerErrorsAsClientFaults() {
+        Map<String, String> headers = new HashMap<>(officer(MOTCUA_KEY));
+        headers.put("Content-Type", "text/xml; charset=utf-8");
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/soap/CitizenService")))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                        + " xmlns:c=\"http://hub.lienthong.vn/soap/citizen/v1\"><soap:Body><c:LookupCitizen><c:personalId>001099000001"
+                        + "</c:personalId><c:fullName>Nguyễn Văn An</c:fullName><c:dateOfBirth>1999-01-01</c:dateOfBirth></c:LookupCitizen>"
+                        + "</soap:Body></soap:Envelope>", java.nio.charset.StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        HttpResponse<String> response = send(request.build());
+
+        assertThat(response.body()).contains("<faultcode>soap:Client</faultcode>", "NOT_FOUND");
+    }
+
     private static void assertFault(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code, int status,
                                     String transactionId) {
         assertThatThrownBy(call).isInstanceOfSatisfying(HubFault.class, fault -> {
