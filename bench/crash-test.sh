@@ -55,7 +55,7 @@ python3 bench/dossier_load.py --url "http://127.0.0.1:$HUB_PORT" --dossiers "$DO
   --parallel "$PARALLEL" --out "$ACCEPTED" > "$RUN_DIR/load.log" 2>&1 &
 LOAD_PID=$!
 
-while [ "$(wc -l < "$ACCEPTED" 2>/dev/null || echo 0)" -lt "$KILL_AFTER" ]; do sleep 0.2; done
+while [ "$( { [ -f "$ACCEPTED" ] && wc -l < "$ACCEPTED"; } || echo 0)" -lt "$KILL_AFTER" ]; do sleep 0.2; done
 DELIVERED_AT_KILL=$(curl -fs "http://127.0.0.1:$SIM_PORT/__portal/received" | python3 -c 'import json,sys; print(json.load(sys.stdin)["arrivals"])')
 kill -9 "$HUB_PID"
 echo "SIGKILL sent to the hub after $(wc -l < "$ACCEPTED") accepted events ($DELIVERED_AT_KILL delivered so far)"
