@@ -135,6 +135,25 @@ class DossierIntakeIT extends DossierSyncIntegrationTest {
         assertThat(get("/api/v1/dossiers/" + code(921) + "/sync", motcua()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void messageSentOverAmqp10IsAcceptedLoggedAndSynced() throws Exception {
+        String code = code(930);
+        org.apache.qpid.jms.JmsConnectionFactory factory = new org.apache.qpid.jms.JmsConnectionFactory("amqp://127.0.0.1:" + BROKER_PORT);
+        try (Connection connection = factory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue("dossier.inbound"));
+            TextMessage message = session.createTextMessage(dossierJson(code, "DA_TIEP_NHAN"));
+            message.setStringProperty("apiKey", MOTCUA_KEY);
+            message.setStringProperty("transactionId", "amqp10-it-930");
+            producer.send(message);
+        }
+        await().atMost(patience()).until(() -> "SYNCED".equals(syncState(code).path("state").asText()));
+        assertThat(arrivals(code).get(0).path("data").path("ChuHoSo").asText()).isEqualTo(
+                json.readTree(dossierJson(code, "DA_TIEP_NHAN")).path("ChuHoSo").asText());
+        assertThat(messageLog.findByTransaction("amqp10-it-930")).anyMatch(r -> "EXCHANGE".equals(r.recordType())
+                && "AMQP".equals(r.channel()) && "000.00.00.H22:MOTCUA".equals(r.clientId()));
+    }
+
     private HttpResponse<String> soap(String envelope, String key) {
         return send(HttpRequest.newBuilder(URI.create(url("/soap/DossierSyncService")))
                 .header("Content-Type", "text/xml; charset=UTF-8")
