@@ -22,7 +22,8 @@ import vn.lienthong.hub.exchange.HubException;
 public class ErrorResponses {
 
     public static final String PROBLEM_JSON = "application/problem+json";
-    static final String COMMON_NS = "http://hub.lienthong.vn/soap/common/v1";
+    /** Namespace of the SOAP types every service shares ({@code common.xsd}), the {@code HubFault} among them. */
+    public static final String COMMON_NS = "http://hub.lienthong.vn/soap/common/v1";
 
     private final ObjectMapper json;
 

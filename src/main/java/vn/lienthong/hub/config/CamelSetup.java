@@ -21,12 +21,7 @@ public class CamelSetup {
      */
     @Bean
     public FlowLoader flows(HubProperties properties, ResourcePatternResolver resolver) {
-        List<String> connectors = new java.util.ArrayList<>(List.of(properties.getConnectorsLocation()));
-        String extra = properties.getConnectorsExtraLocation();
-        if (extra != null && !extra.isBlank()) {
-            connectors.add(extra);
-        }
-        return new FlowLoader(resolver, List.of(properties.getFlowsLocation()), connectors);
+        return new FlowLoader(resolver, List.of(properties.getFlowsLocation()), properties.connectorLocations());
     }
 
     @Bean

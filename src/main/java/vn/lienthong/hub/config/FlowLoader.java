@@ -35,8 +35,8 @@ public class FlowLoader implements RoutesBuilder {
     public FlowLoader(ResourcePatternResolver resolver, List<String> flowLocations, List<String> connectorLocations) {
         this.resolver = resolver;
         this.patterns = new ArrayList<>();
-        flowLocations.forEach(location -> patterns.add(pattern(location, "**/*.camel.yaml")));
-        connectorLocations.forEach(location -> patterns.add(pattern(location, "**/*.kamelet.yaml")));
+        flowLocations.forEach(location -> patterns.add(ResourceLocations.pattern(location, "**/*.camel.yaml")));
+        connectorLocations.forEach(location -> patterns.add(ResourceLocations.pattern(location, "**/*.kamelet.yaml")));
     }
 
     private List<RoutesBuilder> builders;
@@ -96,13 +96,5 @@ public class FlowLoader implements RoutesBuilder {
     static String location(String url) {
         int entry = url.lastIndexOf("!/");
         return entry >= 0 ? "classpath:" + url.substring(entry + 2) : url;
-    }
-
-    static String pattern(String location, String suffix) {
-        String base = location.endsWith("/") ? location : location + "/";
-        if (base.startsWith("classpath:")) {
-            base = "classpath*:" + base.substring("classpath:".length());
-        }
-        return base + suffix;
     }
 }

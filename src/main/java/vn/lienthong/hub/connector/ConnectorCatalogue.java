@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import vn.lienthong.hub.config.HubProperties;
+import vn.lienthong.hub.config.ResourceLocations;
 
 /**
  * The services every connector declares in its {@code connector.yaml}, read at start-up from the built-in connectors
@@ -68,9 +69,7 @@ public class ConnectorCatalogue {
     }
 
     static String pattern(String location) {
-        String base = trimSlash(location);
-        return (base.startsWith("classpath:") ? "classpath*:" + base.substring("classpath:".length()) : base)
-                + "/*/" + SERVICES_FILE;
+        return ResourceLocations.pattern(location, "*/" + SERVICES_FILE);
     }
 
     private static String trimSlash(String location) {

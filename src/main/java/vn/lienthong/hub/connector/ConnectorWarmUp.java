@@ -10,6 +10,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.hub.config.ResourceLocations;
+
 /**
  * Creates every catalogue service's Kamelet route once Camel has started, instead of on the first call: the first
  * caller would otherwise pay for building the route and its HTTP client inside the service's timeout.
@@ -47,8 +49,7 @@ public class ConnectorWarmUp implements CamelContextConfiguration {
 
     /** Loads the folder's stylesheets and JSLT files into the same endpoints the templates' {@code toD} will use. */
     private void warmTransforms(CamelContext camelContext, String home) throws IOException {
-        String pattern = (home.startsWith("classpath:") ? "classpath*:" + home.substring("classpath:".length()) : home)
-                + "/transforms/*.*";
+        String pattern = ResourceLocations.pattern(home, "transforms/*.*");
         for (Resource transform : resolver.getResources(pattern)) {
             String name = transform.getFilename();
             if (name == null) {

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import vn.lienthong.hub.config.HubProperties;
+import vn.lienthong.hub.config.ResourceLocations;
 import vn.lienthong.hub.connector.ConnectorCatalogue;
 
 /**
@@ -71,12 +72,8 @@ public class ProcedureProfiles {
 
     /** Reads every profile under the location; {@code classpath:} becomes {@code classpath*:} so a packaged jar works too. */
     public static List<ProcedureProfile> load(ResourcePatternResolver resolver, String location) throws IOException {
-        String base = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
-        if (base.startsWith("classpath:")) {
-            base = "classpath*:" + base.substring("classpath:".length());
-        }
         List<ProcedureProfile> result = new ArrayList<>();
-        for (Resource resource : resolver.getResources(base + "/*" + FILE_SUFFIX)) {
+        for (Resource resource : resolver.getResources(ResourceLocations.pattern(location, "*" + FILE_SUFFIX))) {
             try (InputStream in = resource.getInputStream()) {
                 result.add(read(YAML.readTree(in), resource.getDescription()));
             }

@@ -27,6 +27,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 
 import vn.lienthong.hub.config.HubProperties;
+import vn.lienthong.hub.config.ResourceLocations;
 
 /**
  * Runs one real HTTP server (WireMock) per connector that ships a {@code simulator/} folder, fed with that folder's
@@ -87,9 +88,7 @@ public class SimulatorServers implements DisposableBean {
     /** Copies every {@code <connector>/simulator/**} file into the work directory, so jar and folder work alike. */
     static Map<String, Path> unpack(String connectorsLocation, ResourcePatternResolver resolver, Path work)
             throws IOException {
-        String base = connectorsLocation.endsWith("/") ? connectorsLocation : connectorsLocation + "/";
-        String pattern = (base.startsWith("classpath:") ? "classpath*:" + base.substring("classpath:".length()) : base)
-                + "*/simulator/**/*.*";
+        String pattern = ResourceLocations.pattern(connectorsLocation, "*/simulator/**/*.*");
         Map<String, Path> roots = new TreeMap<>();
         for (Resource resource : resolver.getResources(pattern)) {
             String url = resource.getURL().toString();

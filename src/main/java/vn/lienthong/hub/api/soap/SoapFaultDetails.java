@@ -16,6 +16,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import vn.lienthong.hub.api.ErrorResponses;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 
@@ -27,7 +28,7 @@ import vn.lienthong.hub.exchange.ExchangeContext;
  */
 class SoapFaultDetails extends AbstractSoapInterceptor {
 
-    private static final String COMMON_NS = "http://hub.lienthong.vn/soap/common/v1";
+    private static final String COMMON_NS = ErrorResponses.COMMON_NS;
 
     SoapFaultDetails() {
         super(Phase.PRE_PROTOCOL);
