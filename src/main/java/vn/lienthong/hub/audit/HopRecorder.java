@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.hub.config.HubProperties;
-import vn.lienthong.hub.exchange.ExchangeContext;
+import vn.lienthong.hub.exchange.CallContext;
 import vn.lienthong.hub.exchange.FailureTranslator;
 import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.model.SubjectBound;
@@ -120,12 +120,12 @@ public class HopRecorder extends EventNotifierSupport {
             errorCode = translated.code().name();
             errorText = translated.detail();
         }
-        String txId = exchange.getProperty(ExchangeContext.PROPERTY_TRANSACTION_ID, String.class);
-        MessageLogRecord record = new MessageLogRecord(null, "HOP", txId == null ? exchange.getExchangeId() : txId,
-                properties.getInstanceId(), CHANNEL, exchange.getProperty(ExchangeContext.PROPERTY_CLIENT_ID, String.class),
-                exchange.getProperty(ExchangeContext.PROPERTY_USER_ID, String.class),
-                exchange.getProperty(ExchangeContext.PROPERTY_PURPOSE, String.class),
-                exchange.getProperty(ExchangeContext.PROPERTY_SERVICE, String.class), open.connector, open.subjectRef,
+        CallContext call = CallContext.find(exchange);
+        MessageLogRecord record = new MessageLogRecord(null, "HOP",
+                call == null ? exchange.getExchangeId() : call.transactionId(),
+                properties.getInstanceId(), CHANNEL, call == null ? null : call.clientId(),
+                call == null ? null : call.userId(), call == null ? null : call.purpose(),
+                call == null ? null : call.service(), open.connector, open.subjectRef,
                 outcome, errorCode, errorText, status, open.timeIn, Instant.now(), timeTaken, open.requestSize,
                 open.responseSize);
         messageLog.submit(record, new BodyEvidence(open.requestSha256, open.responseSha256, null, null));

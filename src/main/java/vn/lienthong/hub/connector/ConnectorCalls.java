@@ -39,7 +39,7 @@ import io.micrometer.core.instrument.Timer;
 
 import vn.lienthong.hub.exchange.CircuitOpenException;
 import vn.lienthong.hub.exchange.ErrorCode;
-import vn.lienthong.hub.exchange.ExchangeContext;
+import vn.lienthong.hub.exchange.CallContext;
 import vn.lienthong.hub.exchange.FailureTranslator;
 import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.model.ServiceRequest;
@@ -187,10 +187,7 @@ public class ConnectorCalls implements DisposableBean {
 
     private Object callWithTimeout(CatalogueService service, Exchange outer) {
         Exchange inner = new DefaultExchange(outer.getContext());
-        for (String name : new String[] {ExchangeContext.PROPERTY_TRANSACTION_ID, ExchangeContext.PROPERTY_CLIENT_ID,
-                ExchangeContext.PROPERTY_USER_ID, ExchangeContext.PROPERTY_PURPOSE, ExchangeContext.PROPERTY_SERVICE}) {
-            inner.setProperty(name, outer.getProperty(name));
-        }
+        inner.setProperty(CallContext.PROPERTY, outer.getProperty(CallContext.PROPERTY));
         inner.setProperty(PROPERTY_CONNECTOR_HOME, service.home());
         Object body = outer.getIn().getBody();
         if (body instanceof ServiceRequest request) {

@@ -12,7 +12,7 @@ import org.springframework.jms.JmsException;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.hub.exchange.ErrorCode;
-import vn.lienthong.hub.exchange.ExchangeContext;
+import vn.lienthong.hub.exchange.CallContext;
 import vn.lienthong.hub.exchange.HubException;
 
 /**
@@ -36,10 +36,10 @@ public class DossierIngest {
     }
 
     /** Called by the flow {@code dossier-accept}; the exchange properties are set by the service gateway. */
-    public DossierAccepted accept(DossierSubmission submission,
-            @ExchangeProperty(ExchangeContext.PROPERTY_TRANSACTION_ID) String transactionId,
-            @ExchangeProperty(ExchangeContext.PROPERTY_CLIENT_ID) String clientId,
-            @ExchangeProperty("hubChannel") String channel) {
+    public DossierAccepted accept(DossierSubmission submission, @ExchangeProperty(CallContext.PROPERTY) CallContext call) {
+        String transactionId = call.transactionId();
+        String clientId = call.clientId();
+        String channel = call.channel();
         String eventId = submission.eventId() != null ? submission.eventId() : UUID.randomUUID().toString();
         DossierEvent event = new DossierEvent(eventId, submission.kind(), submission.dossierCode(), submission.data(),
                 transactionId, clientId, channel == null ? "REST" : channel, Instant.now());

@@ -16,14 +16,6 @@ public final class ExchangeContext {
     /** Request attribute holding the context. */
     public static final String ATTRIBUTE = ExchangeContext.class.getName();
 
-    /** Exchange property names under which flows and connectors see the context. */
-    public static final String PROPERTY_TRANSACTION_ID = "hubTransactionId";
-    public static final String PROPERTY_CLIENT_ID = "hubClientId";
-    public static final String PROPERTY_USER_ID = "hubUserId";
-    public static final String PROPERTY_PURPOSE = "hubPurpose";
-    public static final String PROPERTY_SERVICE = "hubService";
-    public static final String PROPERTY_CHANNEL = "hubChannel";
-
     private final String transactionId;
     private final String channel;
     private final Instant timeIn = Instant.now();
@@ -115,6 +107,12 @@ public final class ExchangeContext {
 
     public String errorText() {
         return errorText;
+    }
+
+    /** The immutable view flows and connectors get, as the exchange property {@link CallContext#PROPERTY}. */
+    public CallContext toCall() {
+        return new CallContext(transactionId, client == null ? null : client.id(), userId, purpose, service, channel,
+                subjectRef);
     }
 
     /** Records why the exchange failed; the first failure wins, later ones are consequences. */

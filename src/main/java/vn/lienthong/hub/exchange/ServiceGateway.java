@@ -45,12 +45,7 @@ public class ServiceGateway {
         }
         Exchange exchange = new DefaultExchange(producer.getCamelContext());
         exchange.getIn().setBody(body);
-        exchange.setProperty(ExchangeContext.PROPERTY_TRANSACTION_ID, context.transactionId());
-        exchange.setProperty(ExchangeContext.PROPERTY_CLIENT_ID, context.client().id());
-        exchange.setProperty(ExchangeContext.PROPERTY_USER_ID, context.userId());
-        exchange.setProperty(ExchangeContext.PROPERTY_PURPOSE, context.purpose());
-        exchange.setProperty(ExchangeContext.PROPERTY_SERVICE, service.code());
-        exchange.setProperty(ExchangeContext.PROPERTY_CHANNEL, context.channel());
+        context.toCall().applyTo(exchange);
         Exchange done = producer.send(service.endpointUri(), exchange);
         if (done.getException() != null) {
             throw FailureTranslator.translate(done.getException());

@@ -30,7 +30,7 @@ import vn.lienthong.hub.connector.CatalogueService;
 import vn.lienthong.hub.connector.ConnectorCatalogue;
 import vn.lienthong.hub.connector.ServiceRequests;
 import vn.lienthong.hub.exchange.ErrorCode;
-import vn.lienthong.hub.exchange.ExchangeContext;
+import vn.lienthong.hub.exchange.CallContext;
 import vn.lienthong.hub.exchange.FailureTranslator;
 import vn.lienthong.hub.exchange.HubException;
 
@@ -44,9 +44,6 @@ import vn.lienthong.hub.exchange.HubException;
 public class PrefillService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PrefillService.class);
-    /** Properties every source call carries, so the message log links it to the pre-fill's transaction. */
-    private static final String[] CONTEXT_PROPERTIES = {ExchangeContext.PROPERTY_TRANSACTION_ID,
-            ExchangeContext.PROPERTY_CLIENT_ID, ExchangeContext.PROPERTY_USER_ID, ExchangeContext.PROPERTY_PURPOSE};
 
     private final ConnectorCatalogue catalogue;
     private final ServiceRequests requests;
@@ -95,10 +92,7 @@ public class PrefillService implements DisposableBean {
         source.input().forEach((field, reference) -> subject.value(reference).ifPresent(value -> input.put(field, value)));
         Object body = requests.validate(service, input);
         Exchange call = new DefaultExchange(caller.getContext());
-        for (String property : CONTEXT_PROPERTIES) {
-            call.setProperty(property, caller.getProperty(property));
-        }
-        call.setProperty(ExchangeContext.PROPERTY_SERVICE, service.code());
+        CallContext.of(caller).forService(service.code()).applyTo(call);
         call.getIn().setBody(body);
         Exchange done = producer.send(service.hubService().endpointUri(), call);
         if (done.getException() != null) {

@@ -25,7 +25,7 @@ import vn.lienthong.hub.config.HubProperties;
 import vn.lienthong.hub.connector.ConnectorCatalogue;
 import vn.lienthong.hub.connector.ServiceRequests;
 import vn.lienthong.hub.exchange.ErrorCode;
-import vn.lienthong.hub.exchange.ExchangeContext;
+import vn.lienthong.hub.exchange.CallContext;
 import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.model.CitizenLookupRequest;
 import vn.lienthong.hub.model.ServiceRequest;
@@ -134,11 +134,8 @@ class PrefillServiceTest {
 
         assertThat(seenProperties).containsOnlyKeys("citizen-lookup", "judicial-records-status", "birth-registration");
         seenProperties.forEach((code, properties) -> assertThat(properties).as(code)
-                .containsEntry(ExchangeContext.PROPERTY_TRANSACTION_ID, "tx-prefill-1")
-                .containsEntry(ExchangeContext.PROPERTY_CLIENT_ID, "000.00.00.H22:MOTCUA")
-                .containsEntry(ExchangeContext.PROPERTY_USER_ID, "canbo01")
-                .containsEntry(ExchangeContext.PROPERTY_PURPOSE, "9.000001.000.00.00.H22")
-                .containsEntry(ExchangeContext.PROPERTY_SERVICE, code));
+                .containsEntry(CallContext.PROPERTY, new CallContext("tx-prefill-1", "000.00.00.H22:MOTCUA",
+                        "canbo01", "9.000001.000.00.00.H22", code, "REST", null)));
     }
 
     private void answer(Exchange e, String code, Map<String, Object> canonical) {
@@ -155,11 +152,8 @@ class PrefillServiceTest {
     private Exchange exchange(ProcedureProfile profile) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.getIn().setBody(new PrefillRequest(profile, AN));
-        exchange.setProperty(ExchangeContext.PROPERTY_TRANSACTION_ID, "tx-prefill-1");
-        exchange.setProperty(ExchangeContext.PROPERTY_CLIENT_ID, "000.00.00.H22:MOTCUA");
-        exchange.setProperty(ExchangeContext.PROPERTY_USER_ID, "canbo01");
-        exchange.setProperty(ExchangeContext.PROPERTY_PURPOSE, "9.000001.000.00.00.H22");
-        exchange.setProperty(ExchangeContext.PROPERTY_SERVICE, "prefill");
+        new CallContext("tx-prefill-1", "000.00.00.H22:MOTCUA", "canbo01", "9.000001.000.00.00.H22", "prefill",
+                "REST", null).applyTo(exchange);
         return exchange;
     }
 

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lienthong.hub.exchange.ErrorCode;
-import vn.lienthong.hub.exchange.ExchangeContext;
+import vn.lienthong.hub.exchange.CallContext;
 import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.model.Address;
 import vn.lienthong.hub.model.Citizen;
@@ -60,10 +60,11 @@ public class PopulationTransforms {
     public String toNationalRequest(Exchange exchange) throws JsonProcessingException, InvalidPayloadException {
         CitizenLookupRequest request = exchange.getMessage().getMandatoryBody(CitizenLookupRequest.class);
         ObjectNode body = json.createObjectNode();
-        body.put("MaYeuCau", exchange.getProperty(ExchangeContext.PROPERTY_TRANSACTION_ID, String.class));
-        body.put("MaDVC", exchange.getProperty(ExchangeContext.PROPERTY_PURPOSE, String.class));
+        CallContext call = CallContext.of(exchange);
+        body.put("MaYeuCau", call.transactionId());
+        body.put("MaDVC", call.purpose());
         body.put("MaTichHop", exchange.getProperty(INTEGRATION_CODE, String.class));
-        body.put("MaCanBo", exchange.getProperty(ExchangeContext.PROPERTY_USER_ID, String.class));
+        body.put("MaCanBo", call.userId());
         body.put("HoVaTen", request.fullName());
         body.put("SoDinhDanh", request.personalId());
         body.put("SoCMND", "");

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.hub.exchange.ErrorCode;
-import vn.lienthong.hub.exchange.ExchangeContext;
+import vn.lienthong.hub.exchange.CallContext;
 import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.model.Citizen;
 import vn.lienthong.hub.model.CitizenLookupRequest;
@@ -36,9 +36,8 @@ class PopulationTransformsTest {
     void buildsNationalRequest_withOfficerPurposeAndRequestId() throws Exception {
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setBody(AN);
-        exchange.setProperty(ExchangeContext.PROPERTY_TRANSACTION_ID, "tx-1");
-        exchange.setProperty(ExchangeContext.PROPERTY_USER_ID, "canbo01");
-        exchange.setProperty(ExchangeContext.PROPERTY_PURPOSE, "1.003560.000.00.00.H22");
+        new CallContext("tx-1", "000.00.00.H22:MOTCUA", "canbo01", "1.003560.000.00.00.H22", "citizen-lookup", "REST",
+                null).applyTo(exchange);
         exchange.setProperty(PopulationTransforms.INTEGRATION_CODE, "LGSP-H22");
 
         JsonNode request = json.readTree(transforms.toNationalRequest(exchange));
