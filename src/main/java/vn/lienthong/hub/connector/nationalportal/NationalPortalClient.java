@@ -131,9 +131,14 @@ public class NationalPortalClient {
             } catch (IOException e) {
                 throw new PortalUnavailableException("portal answered something that is not JSON", e);
             }
-        } catch (IOException e) {
+        } catch (java.net.ConnectException e) {
+            // nothing reached the portal
             throw new PortalUnavailableException("portal unreachable: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        } catch (IOException e) {
+            // timeout or broken connection: the portal may have applied the request
+            throw new PortalUnavailableException("no answer from the portal: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PortalUnavailableException("interrupted while calling the portal", e);
