@@ -21,7 +21,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * locations into Camel. Resolution goes through Spring, which reads sub-folders of a packaged jar correctly, so the same
  * files load whether the hub runs from the build folder, from its jar or from outside folders.
  */
-public class FlowLoader implements RoutesBuilder {
+public class FlowLoader implements RoutesBuilder, org.apache.camel.RouteConfigurationsBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(FlowLoader.class);
 
@@ -45,6 +45,25 @@ public class FlowLoader implements RoutesBuilder {
     public void addRoutesToCamelContext(CamelContext context) throws Exception {
         for (RoutesBuilder builder : builders(context)) {
             builder.addRoutesToCamelContext(context);
+        }
+    }
+
+    @Override
+    public void addRouteConfigurationsToCamelContext(CamelContext context) throws Exception {
+        // without this, a routeConfiguration written in a flow file would be read and silently left out
+        for (RoutesBuilder builder : builders(context)) {
+            if (builder instanceof org.apache.camel.RouteConfigurationsBuilder configurations) {
+                configurations.addRouteConfigurationsToCamelContext(context);
+            }
+        }
+    }
+
+    @Override
+    public void updateRouteConfigurationsToCamelContext(CamelContext context) throws Exception {
+        for (RoutesBuilder builder : builders(context)) {
+            if (builder instanceof org.apache.camel.RouteConfigurationsBuilder configurations) {
+                configurations.updateRouteConfigurationsToCamelContext(context);
+            }
         }
     }
 
