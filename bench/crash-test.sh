@@ -2,7 +2,7 @@
 # Crash proof of dossier synchronisation: sends N events, kills the hub with SIGKILL in the middle, restarts it, and
 # counts at the (separate) national portal simulator that every accepted event arrived exactly once and in order.
 # Usage: bench/crash-test.sh [dossiers] [steps per dossier]     (N = dossiers x (steps + 1))
-# Env: HUB_PORT (18080), SIM_PORT (18099), KILL_AFTER (events accepted before the kill; default N/2), PARALLEL (8)
+# Env: HUB_JAR (the jar to run), HUB_PORT (18080), SIM_PORT (18099), KILL_AFTER (events accepted before the kill; default N/2), PARALLEL (8)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +16,7 @@ PARALLEL=${PARALLEL:-8}
 RUN_DIR=$(mktemp -d "${TMPDIR:-/tmp}/hub-crash-XXXXXX")
 ACCEPTED="$RUN_DIR/accepted.txt"
 
-JAR=$(ls target/lienthong-hub-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=${HUB_JAR:-$(ls target/lienthong-hub-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then
   ./mvnw -o -q -B package -DskipTests
   JAR=$(ls target/lienthong-hub-*.jar | grep -v original | head -1)

@@ -5,7 +5,7 @@
 #   slow         the portal applies every call but answers 7 s late for 25 s, hub timeout 5 s: 0 duplicated
 #   one-failing  one dossier answered "busy" for FAULT_SECONDS (120): the other dossiers' delivery time with and
 #                without the fault (done when within 1.5x); HUB_DOSSIER_CONSUMERS=1 so all dossiers share one consumer
-# Env: HUB_PORT (18180), SIM_PORT (18199), PARALLEL (8). Every wait is bounded.
+# Env: HUB_JAR (the jar to run), HUB_PORT (18180), SIM_PORT (18199), PARALLEL (8). Every wait is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +20,7 @@ FAULT_SECONDS=${FAULT_SECONDS:-120}
 RUN_DIR=$(mktemp -d "${TMPDIR:-/tmp}/hub-faults-XXXXXX")
 SIM="http://127.0.0.1:$SIM_PORT"
 
-JAR=$(ls target/lienthong-hub-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=${HUB_JAR:-$(ls target/lienthong-hub-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 [ -n "$JAR" ] || { ./mvnw -o -q -B package -DskipTests; JAR=$(ls target/lienthong-hub-*.jar | grep -v original | head -1); }
 echo "scenario $SCENARIO, jar $JAR, run directory $RUN_DIR, $DOSSIERS dossiers x $((STEPS + 1)) events"
 

@@ -112,7 +112,12 @@ public class DossierAmqpIntake {
 
     /** Whether a failure is the sender's (rejected with its reason) rather than the hub's (rolled back, redelivered). */
     public boolean sendersFault(Exchange exchange) {
-        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        // evaluated while catching: the failure is still the exchange's exception
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            return false;
+        }
         HubException error = failure instanceof HubException h ? h : FailureTranslator.translate(failure);
         return error.code().status() < 500;
     }

@@ -36,7 +36,8 @@ public class DossierDelivery {
     public static final String HELD = "hubHeldAtPortal";
     static final String EVENT = "hubEvent";
     static final String EVENT_JSON = "hubEventJson";
-    static final String SERVICE = "dossier-sync";
+    /** The service the delivery hops are recorded under: the portal connector the event is delivered to. */
+    static final String SERVICE = "national-portal";
 
     private static final Logger log = LoggerFactory.getLogger(DossierDelivery.class);
 

@@ -35,7 +35,7 @@ import vn.lienthong.hub.exchange.CallContext;
  */
 @CamelSpringBootTest
 @UseAdviceWith
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:dossier-flows;DB_CLOSE_DELAY=-1",
         "HUB_DATA_DIR=target/flows-test-data",
         "spring.artemis.embedded.persistent=false",
@@ -74,7 +74,7 @@ class DossierFlowsTest {
         AdviceWith.adviceWith(camel, "dossier-delivery", a -> a.weaveByToUri(KAMELET).replace().to("mock:portal"));
         AdviceWith.adviceWith(camel, "dossier-accept", a -> a.weaveByToUri("dossierJmsSend:*").before().to("mock:queue"));
         AdviceWith.adviceWith(camel, "dossier-intake-amqp",
-                a -> a.weaveByToUri("dossierJms:queue:dossier.inbound.rejected*").replace().to("mock:rejected"));
+                a -> a.weaveById("dossier-intake-reject").replace().to("mock:rejected"));
         MockEndpoint portal = camel.getEndpoint("mock:portal", MockEndpoint.class);
         portal.whenAnyExchangeReceived(DossierFlowsTest::portal);
         camel.start();
