@@ -110,22 +110,17 @@ public class DossierAmqpIntake {
         return accepted;
     }
 
-    /** Whether a failure is the sender's (rejected with its reason) rather than the hub's (rolled back, redelivered). */
-    public boolean sendersFault(Exchange exchange) {
-        // evaluated while catching: the failure is still the exchange's exception
-        Throwable failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (failure == null) {
-            return false;
-        }
-        HubException error = failure instanceof HubException h ? h : FailureTranslator.translate(failure);
-        return error.code().status() < 500;
-    }
-
-    /** The rejected message: the original body with {@code errorCode}, {@code reason}, {@code transactionId}. */
+    /**
+     * The rejected message: the original body with {@code errorCode}, {@code reason}, {@code transactionId}. A failure
+     * that is the hub's own (5xx: queue or database down) is thrown on instead: the intake rolls back and the broker
+     * hands the message over again later.
+     */
     public void rejection(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         HubException error = failure instanceof HubException h ? h : FailureTranslator.translate(failure);
+        if (error.code().status() >= 500) {
+            throw error;
+        }
         ExchangeContext context = exchange.getProperty(CONTEXT, ExchangeContext.class);
         context.failed(error.code(), error.detail());
         log.warn("AMQP dossier message rejected: {} {}", error.code(), error.detail());
