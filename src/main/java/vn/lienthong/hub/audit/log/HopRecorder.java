@@ -10,6 +10,7 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.hub.audit.MessageLogRecord;
@@ -28,8 +29,12 @@ import vn.lienthong.hub.model.SubjectBound;
  * exchange's transaction id, client, user and purpose, the connector as operation, the national system's HTTP status,
  * the SHA-256 of the bytes sent to and received from it, the outcome and the time taken. Hops are queued without
  * waiting: the edge's own record, queued after them, is committed after them.
+ * <p>Lazy, so that Camel creates it when it collects the event notifiers while its context is set up. Created before
+ * the Camel context (Spring creates beans in package order), it would still be in creation when Camel collects them,
+ * Spring would leave it out, and no hop would ever be written.
  */
 @Component
+@Lazy
 public class HopRecorder extends EventNotifierSupport {
 
     private static final Logger log = LoggerFactory.getLogger(HopRecorder.class);
