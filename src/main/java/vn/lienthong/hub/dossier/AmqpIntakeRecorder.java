@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
-import vn.lienthong.hub.audit.MessageLog;
+import vn.lienthong.hub.audit.log.MessageLog;
 import vn.lienthong.hub.audit.MessageLogRecord;
 import vn.lienthong.hub.audit.Outcome;
 import vn.lienthong.hub.config.HubProperties;

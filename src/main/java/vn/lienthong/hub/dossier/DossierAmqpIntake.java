@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.lienthong.hub.api.HubServices;
+import vn.lienthong.hub.exchange.HubServices;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.FailureTranslator;

@@ -33,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.lienthong.hub.audit.JdbcMessageLog;
+import vn.lienthong.hub.audit.log.JdbcMessageLog;
 import vn.lienthong.hub.audit.MessageLogRecord;
 
 /**

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class DossierDeliveryIT extends DossierSyncIntegrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
-    vn.lienthong.hub.audit.MessageLog messageLog;
+    vn.lienthong.hub.audit.log.MessageLog messageLog;
 
     private static final int STEPS = 6;
 
