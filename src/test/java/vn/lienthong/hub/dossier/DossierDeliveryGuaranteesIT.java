@@ -21,7 +21,6 @@ import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
-import org.apache.activemq.artemis.core.postoffice.RoutingStatus;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
@@ -79,29 +78,6 @@ class DossierDeliveryGuaranteesIT extends DossierSyncIntegrationTest {
                 .isGreaterThanOrEqualTo(2);
         assertThat(arrivals(code)).extracting(a -> a.path("service").asText())
                 .containsExactly("DongBoHoSoMC", "CapNhatTienDoHoSoMC");
-    }
-
-    // (b) the hub fails right after writing the dead letter, before its JMS transaction commits: one copy
-    @Test
-    void leavesExactlyOneDeadLetter_whenTheHubFailsBetweenDeadLetteringAndCommit() {
-        String code = code(1201);
-        faults("{\"poison\":[\"" + code + "\"]}");
-        AtomicInteger fired = new AtomicInteger();
-        plugin(new ActiveMQServerMessagePlugin() {
-            @Override
-            public void afterSend(ServerSession session, Transaction tx, org.apache.activemq.artemis.api.core.Message message,
-                    boolean direct, boolean noAutoCreateQueue, RoutingStatus result) throws ActiveMQException {
-                if (DLQ.equals(message.getAddress()) && code.equals(message.getStringProperty("dossierCode"))
-                        && fired.getAndIncrement() == 0) {
-                    throw new ActiveMQException(ActiveMQExceptionType.INTERNAL_ERROR, "hub lost between dead letter and commit");
-                }
-            }
-        });
-        assertThat(post("/api/v1/dossiers", dossierJson(code, "DA_TIEP_NHAN"), motcua()).statusCode()).isEqualTo(202);
-
-        await().atMost(patience()).until(() -> fired.get() >= 2 && "DEAD".equals(syncState(code).path("state").asText())
-                && queueDepth("dossier.sync") == 0);
-        assertThat(browse(DLQ, "dossierCode = '" + code + "'")).hasSize(1);
     }
 
     // (c) replay never sends an event the portal already confirmed
@@ -245,7 +221,7 @@ class DossierDeliveryGuaranteesIT extends DossierSyncIntegrationTest {
             @Override
             public void beforeSend(ServerSession session, Transaction tx, org.apache.activemq.artemis.api.core.Message message,
                     boolean direct, boolean noAutoCreateQueue) throws ActiveMQException {
-                if ("dossier.sync".equals(message.getAddress()) && code.equals(message.getStringProperty("JMSXGroupID"))
+                if ("dossier.sync".equals(message.getAddress()) && code.equals(message.getStringProperty("dossierCode"))
                         && refused.getAndIncrement() == 0) {
                     throw new ActiveMQException(ActiveMQExceptionType.IO_ERROR, "journal full");
                 }

@@ -71,7 +71,11 @@ class DossierFlowsTest {
         if (advised) {
             return;
         }
-        AdviceWith.adviceWith(camel, "dossier-delivery", a -> a.weaveByToUri(KAMELET).replace().to("mock:portal"));
+        AdviceWith.adviceWith(camel, "dossier-delivery", a -> {
+            a.weaveByToUri(KAMELET).replace().to("mock:portal");
+            // the hub fails right after writing a dead letter, before the consumer's transaction commits (once)
+            a.weaveById("dossier-dead-letter-refused").after().process(DossierFlowsTest::crashOnce);
+        });
         AdviceWith.adviceWith(camel, "dossier-accept", a -> a.weaveByToUri("dossierJmsSend:*").before().to("mock:queue"));
         AdviceWith.adviceWith(camel, "dossier-intake-amqp",
                 a -> a.weaveById("dossier-intake-reject").replace().to("mock:rejected"));
@@ -79,6 +83,15 @@ class DossierFlowsTest {
         portal.whenAnyExchangeReceived(DossierFlowsTest::portal);
         camel.start();
         advised = true;
+    }
+
+    static final Map<String, AtomicInteger> CRASHES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void crashOnce(Exchange exchange) {
+        String code = exchange.getMessage().getHeader("dossierCode", String.class);
+        if (SCRIPT.containsKey(code + ":crash") && CRASHES.computeIfAbsent(code, k -> new AtomicInteger()).getAndIncrement() == 0) {
+            throw new IllegalStateException("hub lost between dead letter and commit");
+        }
     }
 
     private static void portal(Exchange exchange) {
@@ -123,6 +136,21 @@ class DossierFlowsTest {
         assertThat(queue.deadLetters(busy).get(0).reason()).contains("gave up after 3 attempts");
         assertThat(store.event(refusedId).orElseThrow().status()).isEqualTo(SyncState.DEAD);
         assertThat(store.event(busyId).orElseThrow().status()).isEqualTo(SyncState.DEAD);
+    }
+
+    // defect b: the dead letter is written inside the consumer's JMS transaction
+    @Test
+    void leavesExactlyOneDeadLetter_whenTheHubFailsBetweenDeadLetteringAndCommit() {
+        String code = "000.00.01.H22-250301-10005";
+        SCRIPT.put(code, List.of(new PortalRejectedException("error_code -1 không hợp lệ")));
+        SCRIPT.put(code + ":crash", List.of());
+        String eventId = accept(code);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> CALLS.containsKey(code) && CALLS.get(code).get() == 2
+                && store.event(eventId).map(e -> e.status() == SyncState.DEAD).orElse(false)
+                && queue.deadLetters(code).size() >= 1);
+        assertThat(CRASHES.get(code).get()).as("crashed once, then dead-lettered again").isEqualTo(2);
+        assertThat(queue.deadLetters(code)).as("the first dead letter went with the failed transaction").hasSize(1);
     }
 
     @Test
