@@ -46,7 +46,7 @@ class PrefillServiceTest {
 
     @BeforeEach
     void startCamel() throws Exception {
-        catalogue = new ConnectorCatalogue(new HubProperties(), new PathMatchingResourcePatternResolver(),
+        catalogue = new ConnectorCatalogue(HubProperties.defaults(), new PathMatchingResourcePatternResolver(),
                 new StandardEnvironment());
         camel = new DefaultCamelContext();
         camel.addRoutes(new RouteBuilder() {
