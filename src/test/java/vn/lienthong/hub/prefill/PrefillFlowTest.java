@@ -17,6 +17,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.SplitDefinition;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.spring.boot.threadpool.CamelThreadPoolAutoConfiguration;
@@ -246,6 +248,14 @@ class PrefillFlowTest {
         assertThat(pool.getRejectedPolicy()).hasToString("CallerRuns");
         assertThat(camel.getRoute("prefill")).isNotNull();
         assertThat(camel.getRoute("prefill-source")).isNotNull();
+        // Camel refuses to start a route whose executorService names neither a bean nor a profile
+        SplitDefinition split = camel.getCamelContextExtension().getContextPlugin(Model.class)
+                .getRouteDefinition("prefill").getOutputs().stream()
+                .filter(SplitDefinition.class::isInstance).map(SplitDefinition.class::cast).findFirst().orElseThrow();
+        assertThat(split.getExecutorService()).isEqualTo("prefillPool");
+        assertThat(split.getParallelProcessing()).isEqualTo("true");
+        assertThat(split.getAggregationStrategy()).isEqualTo("prefillAnswers");
+        assertThat(split.getTimeout()).as("no global timeout: each source has its own").isNull();
     }
 
     private PrefillResult prefill(ProcedureProfile profile) {
