@@ -43,8 +43,8 @@ public class SimulatorServers implements DisposableBean {
 
     private final Map<String, WireMockServer> servers = new TreeMap<>();
 
-    public SimulatorServers(HubProperties properties, SimulatorProperties simulators, ConfigurableEnvironment environment, ResourcePatternResolver resolver,
-            ObjectProvider<ConnectorSimulatorExtension> extensions) throws IOException {
+    public SimulatorServers(HubProperties properties, SimulatorProperties simulators, ConfigurableEnvironment environment,
+            ResourcePatternResolver resolver, ObjectProvider<ConnectorSimulatorExtension> extensions) throws IOException {
         Path work = Path.of(simulators.workDirectory()).toAbsolutePath().normalize();
         FileSystemUtils.deleteRecursively(work);
         Map<String, Path> roots = new TreeMap<>();

@@ -24,6 +24,7 @@ import vn.lienthong.hub.api.EdgeProperties;
 import vn.lienthong.hub.audit.log.AuditProperties;
 import vn.lienthong.hub.dossier.DossierSyncProperties;
 import vn.lienthong.hub.exchange.SubjectKeyProperties;
+import vn.lienthong.hub.prefill.PrefillProperties;
 import vn.lienthong.hub.security.DemoProperties;
 import vn.lienthong.hub.security.SecurityProperties;
 import vn.lienthong.hub.simulator.SimulatorProperties;
@@ -39,7 +40,7 @@ class SettingsBindingTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ HubProperties.class, EdgeProperties.class, AuditProperties.class,
             SubjectKeyProperties.class, SecurityProperties.class, DemoProperties.class, SimulatorProperties.class,
-            DossierSyncProperties.class })
+            DossierSyncProperties.class, PrefillProperties.class })
     static class SettingsOnly {
     }
 
@@ -96,6 +97,10 @@ class SettingsBindingTest {
             assertThat(dossier.getInitialBackoff()).isEqualTo(Duration.ofSeconds(1));
             assertThat(dossier.getMaxBackoff()).isEqualTo(Duration.ofSeconds(60));
             assertThat(dossier.getDeadLetterQueue()).isEqualTo("dossier.sync.national-portal.DLQ");
+
+            PrefillProperties prefill = context.getBean(PrefillProperties.class);
+            assertThat(prefill.sourceConsumers()).isEqualTo(64);
+            assertThat(prefill.sourceQueueSize()).isEqualTo(1000);
         }
     }
 
@@ -136,6 +141,7 @@ class SettingsBindingTest {
             "--HUB_AUDIT_SUBJECT_KEY=short     | hub.audit.subject-key    | HUB_AUDIT_SUBJECT_KEY    | size must be between 16",
             "--hub.security.clients[0].id=000.00.00.H22:KIEMTRA --hub.security.clients[0].api-key-sha256=demo-auditor-key"
                     + " | hub.security.clients[0].api-key-sha256 | | must be the SHA-256 of the key, 64 hex digits",
+            "--HUB_PREFILL_SOURCE_CONSUMERS=0  | hub.prefill.source-consumers | HUB_PREFILL_SOURCE_CONSUMERS | must be greater than 0",
             "--HUB_INSTANCE_ID=                | hub.instance-id          | HUB_INSTANCE_ID          | must not be blank" })
     void outOfRangeValueStopsTheStartNamingTheProperty(String arguments, String property, String variable, String reason,
             CapturedOutput output) {
