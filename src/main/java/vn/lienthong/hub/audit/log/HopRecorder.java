@@ -132,7 +132,7 @@ public class HopRecorder extends EventNotifierSupport {
         CallContext call = CallContext.find(exchange);
         MessageLogRecord record = new MessageLogRecord(null, "HOP",
                 call == null ? exchange.getExchangeId() : call.transactionId(),
-                properties.getInstanceId(), CHANNEL, call == null ? null : call.clientId(),
+                properties.instanceId(), CHANNEL, call == null ? null : call.clientId(),
                 call == null ? null : call.userId(), call == null ? null : call.purpose(),
                 call == null ? null : call.service(), open.connector, open.subjectRef,
                 outcome, errorCode, errorText, status, open.timeIn, Instant.now(), timeTaken, open.requestSize,

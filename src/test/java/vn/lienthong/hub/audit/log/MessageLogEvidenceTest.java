@@ -18,11 +18,11 @@ import vn.lienthong.hub.audit.Outcome;
 import vn.lienthong.hub.audit.chain.CanonicalForm;
 import vn.lienthong.hub.audit.chain.ChainedRecord;
 import vn.lienthong.hub.audit.query.MessageLogQueries;
-import vn.lienthong.hub.config.HubProperties;
 
 /** The evidence the log keeps of bodies, and the connector a hop record names. */
 class MessageLogEvidenceTest {
 
+    /** Epoch milliseconds 1795311000123 (date -u -d 2026-11-22T01:30:00.123Z +%s%3N). */
     private static final Instant IN = Instant.parse("2026-11-22T01:30:00.123Z");
 
     @Test
@@ -39,7 +39,7 @@ class MessageLogEvidenceTest {
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:bodies-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         BodyCipher cipher = new BodyCipher(key);
-        JdbcMessageLog log = new JdbcMessageLog(new JdbcTemplate(dataSource), new HubProperties.Audit(), null, cipher);
+        JdbcMessageLog log = new JdbcMessageLog(new JdbcTemplate(dataSource), AuditProperties.defaults(), null, cipher);
         byte[] request = "{\"personalId\":\"001090012345\"}".getBytes(StandardCharsets.UTF_8);
         try {
             log.append(new MessageLogRecord(null, "EXCHANGE", "tx-bodies", "hub-1", "REST", null, null, null, null, null, null,
@@ -50,7 +50,8 @@ class MessageLogEvidenceTest {
             assertThat(new String(Base64.getDecoder().decode(stored.requestBodyEnc()), StandardCharsets.ISO_8859_1))
                     .doesNotContain("001090012345");
             assertThat(cipher.decrypt(stored.requestBodyEnc(), "tx-bodies", "request")).isEqualTo(request);
-            assertThat(stored.requestSha256()).isEqualTo(CanonicalForm.sha256Hex(request));
+            // printf '%s' '{"personalId":"001090012345"}' | sha256sum
+            assertThat(stored.requestSha256()).isEqualTo("837e0dea0fe099fca0c8295b03c6a46c4646fc4b22420dd0590e4b5f96812785");
             assertThatThrownBy(() -> cipher.decrypt(stored.requestBodyEnc(), "another-tx", "request"))
                     .isInstanceOf(GeneralSecurityException.class);
             assertThat(new MessageLogQueries(new JdbcTemplate(dataSource)).verify(null, null, null).valid()).isTrue();
