@@ -90,6 +90,10 @@ public class ConnectorCatalogue {
         if (!list.isArray() || list.isEmpty()) {
             throw new IllegalStateException(home + "/" + SERVICES_FILE + " declares no services");
         }
+        List<NationalError> errors = new ArrayList<>();
+        for (JsonNode rule : descriptor.path("errors")) {
+            errors.add(NationalError.read(rule, home + "/" + SERVICES_FILE));
+        }
         for (JsonNode s : list) {
             String code = required(s, "code", home);
             List<CatalogueService.SubjectField> subjects = new ArrayList<>();
@@ -98,7 +102,7 @@ public class ConnectorCatalogue {
             }
             result.add(new CatalogueService(code, required(s, "description", home), folder, required(s, "kamelet", home),
                     text(s, "flow"), s.path("personalData").asBoolean(false), List.copyOf(subjects), s.path("input"), s.path("output"),
-                    resilience(code, s.path("resilience"), environment), home));
+                    resilience(code, s.path("resilience"), environment), home, List.copyOf(errors)));
         }
         return result;
     }
