@@ -30,9 +30,11 @@ public class ConnectorAnswers {
     private static final Logger log = LoggerFactory.getLogger(ConnectorAnswers.class);
 
     private final ObjectMapper json;
+    private final ConnectorMetrics metrics;
 
-    public ConnectorAnswers(ObjectMapper json) {
+    public ConnectorAnswers(ObjectMapper json, ConnectorMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** Whether a failure of the Kamelet is a proper answer of a healthy system: HTTP 404, or a 4xx decision. */
@@ -95,6 +97,7 @@ public class ConnectorAnswers {
             throw new HubException(ErrorCode.NOT_FOUND, ConnectorRequests.service(exchange).system()
                     + " has no record for this request");
         }
+        metrics.ended(exchange, ConnectorRequests.service(exchange), "success");
     }
 
     private JsonNode toJson(CatalogueService service, Object answer) {

@@ -38,6 +38,7 @@ public class ConnectorCatalogue {
 
     private final Map<String, CatalogueService> services = new LinkedHashMap<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ConnectorCatalogue(HubProperties properties, ResourcePatternResolver resolver, Environment environment)
             throws IOException {
         for (String location : properties.connectorLocations()) {
@@ -58,6 +59,15 @@ public class ConnectorCatalogue {
             }
         }
         log.info("Connector catalogue: {} services {}", services.size(), services.keySet());
+    }
+
+    private ConnectorCatalogue(Collection<CatalogueService> given) {
+        given.forEach(service -> services.put(service.code(), service));
+    }
+
+    /** A catalogue of the given services only (tests of the platform's routes). */
+    public static ConnectorCatalogue of(Collection<CatalogueService> services) {
+        return new ConnectorCatalogue(services);
     }
 
     public Collection<CatalogueService> all() {

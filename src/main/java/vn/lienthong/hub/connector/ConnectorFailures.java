@@ -5,7 +5,6 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Predicate;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.NoHttpResponseException;
@@ -28,12 +27,26 @@ import vn.lienthong.hub.exchange.NationalFailure;
  * answers a transform could not read), and, as the route's {@code retryWhile}, whether one more attempt is allowed.
  */
 @Component("connectorFailures")
-public class ConnectorFailures implements Predicate {
+public class ConnectorFailures {
 
-    /** Rethrows the failure of the circuit breaker step as the catalogue error the caller must see. */
+    private final ConnectorMetrics metrics;
+
+    public ConnectorFailures(ConnectorMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /**
+     * Failure step of a catalogue service route (route configuration platform-connector-calls): replaces the caught
+     * failure by the catalogue error the caller must see, which the route then hands back (handled: false).
+     */
     public void translate(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        throw classify(ConnectorRequests.service(exchange), failure);
+        CatalogueService service = exchange.getProperty(ConnectorRequests.SERVICE, CatalogueService.class);
+        if (failure != null && service != null) {
+            HubException problem = classify(service, failure);
+            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, problem);
+            metrics.ended(exchange, service, problem.code().name());
+        }
     }
 
     static HubException classify(CatalogueService service, Throwable failure) {
@@ -73,18 +86,25 @@ public class ConnectorFailures implements Predicate {
     }
 
     /**
-     * {@code retryWhile} of the catalogue service route: one more attempt after a retryable national failure, while
-     * the attempts so far are within the service's retries (0 for a call that is not an idempotent read).
+     * {@code retryWhile} of the catalogue service routes: one more attempt after a retryable national failure (transport,
+     * 5xx, a declared retryable error code), while the attempts so far are within the service's retries (0 for a call
+     * that is not an idempotent read), after {@code retryBackoffMillis} doubled for each further attempt (the
+     * redelivery delay header). Never after an open circuit, a full bulkhead or a deadline.
      */
-    @Override
-    public boolean matches(Exchange exchange) {
+    public boolean retry(Exchange exchange) {
         CatalogueService service = exchange.getProperty(ConnectorRequests.SERVICE, CatalogueService.class);
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (service == null || !(failure instanceof NationalFailure national) || !national.retryable()) {
+        if (service == null || failure == null
+                || !(classify(service, failure) instanceof NationalFailure national) || !national.retryable()) {
             return false;
         }
         Integer counter = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
-        return (counter == null ? 1 : counter) <= service.resilience().effectiveRetries();
+        int attempt = counter == null ? 1 : counter;
+        if (attempt > service.resilience().effectiveRetries()) {
+            return false;
+        }
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, service.resilience().retryBackoffMillis() << (attempt - 1));
+        return true;
     }
 }

@@ -27,10 +27,12 @@ public class ConnectorRequests {
 
     private final ConnectorCatalogue catalogue;
     private final ConnectorBreakers breakers;
+    private final ConnectorMetrics metrics;
 
-    public ConnectorRequests(ConnectorCatalogue catalogue, ConnectorBreakers breakers) {
+    public ConnectorRequests(ConnectorCatalogue catalogue, ConnectorBreakers breakers, ConnectorMetrics metrics) {
         this.catalogue = catalogue;
         this.breakers = breakers;
+        this.metrics = metrics;
     }
 
     /** The service an exchange is calling, set by {@link #prepare}. */
@@ -46,6 +48,7 @@ public class ConnectorRequests {
         CatalogueService service = catalogue.find(code)
                 .orElseThrow(() -> new HubException(ErrorCode.UNKNOWN_SERVICE, "no service '" + code + "'"));
         exchange.setProperty(SERVICE, service);
+        metrics.started(exchange);
         exchange.setProperty(PROPERTY_CONNECTOR_HOME, service.home());
         if (!breakers.configured(service)) {
             throw new HubException(ErrorCode.NATIONAL_UNAVAILABLE, "the connector " + service.system()

@@ -8,9 +8,10 @@ import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Instantiates the route template {@code catalogue-service} (routes/platform/catalogue-service.camel.yaml) once per
- * catalogue service, with the parameters its {@code connector.yaml} declares (after the {@code hub.services.<code>.*}
- * and {@code hub.connector-overrides.*} overrides): the route {@code direct:service-<code>}.
+ * Instantiates the route templates of routes/platform/catalogue-service.camel.yaml once per catalogue service, with
+ * the parameters its {@code connector.yaml} declares (after the {@code hub.services.<code>.*} and
+ * {@code hub.connector-overrides.*} overrides): {@code direct:service-<code>} (the service, its retries and catalogue
+ * errors) and {@code direct:connector-<code>} (one attempt behind the service's circuit breaker).
  */
 @Component
 public class ConnectorTemplates extends RouteBuilder {
@@ -18,6 +19,7 @@ public class ConnectorTemplates extends RouteBuilder {
     /** The bounded pool the circuit breakers run timed calls on (Camel's thread-pool profile, not a private pool). */
     public static final String CALL_POOL = "connectorCallPool";
     public static final String TEMPLATE = "catalogue-service";
+    public static final String ATTEMPT_TEMPLATE = "connector-attempt";
 
     private final ConnectorCatalogue catalogue;
     private final ConnectorBreakers breakers;
@@ -45,13 +47,14 @@ public class ConnectorTemplates extends RouteBuilder {
             getContext().getRegistry().bind(service.breakerName(), breakers.breaker(service));
             templatedRoute(TEMPLATE)
                     .routeId("service-" + service.code())
+                    .parameter("code", service.code());
+            templatedRoute(ATTEMPT_TEMPLATE)
+                    .routeId("connector-" + service.code())
                     .parameter("code", service.code())
                     .parameter("kamelet", service.kamelet())
                     .parameter("breaker", service.breakerName())
                     .parameter("timeoutMillis", Long.toString(r.timeoutMillis()))
-                    .parameter("maxConcurrentCalls", Integer.toString(r.maxConcurrentCalls()))
-                    .parameter("retries", Integer.toString(r.effectiveRetries()))
-                    .parameter("retryBackoffMillis", Long.toString(r.retryBackoffMillis()));
+                    .parameter("maxConcurrentCalls", Integer.toString(r.maxConcurrentCalls()));
         }
     }
 }

@@ -26,8 +26,10 @@ public class Problems {
         if (failure == null || exchange.getProperty(LOGGED) == failure) {
             return;
         }
-        exchange.setProperty(LOGGED, failure);
         HubException problem = FailureTranslator.translate(failure);
+        // the caller gets the catalogue error (the route hands the caught failure back: handled false)
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, problem);
+        exchange.setProperty(LOGGED, problem);
         String route = exchange.getFromRouteId();
         if (problem.code() == ErrorCode.INTERNAL_ERROR) {
             log.error("Flow {} failed unexpectedly", route, failure);
@@ -40,6 +42,6 @@ public class Problems {
 
     /** Whether the platform's failure step has already logged this exchange's failure. */
     public static boolean logged(Exchange exchange, Throwable failure) {
-        return exchange.getProperty(LOGGED) == failure;
+        return exchange.getProperty(LOGGED) != null && exchange.getProperty(LOGGED) == failure;
     }
 }
