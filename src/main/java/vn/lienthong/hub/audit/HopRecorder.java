@@ -44,9 +44,13 @@ public class HopRecorder extends EventNotifierSupport {
     private static final String TRAIL = "hubHopTrail";
     private static final String SERVICE_ROUTE = "direct:service-";
     private static final String SERVICE_ROUTE_LONG = "direct://service-";
-    /** Endpoints inside a connector that transform or route, and so never leave the hub. */
-    private static final List<String> INTERNAL = List.of("jslt:", "xslt:", "xslt-saxon:", "json-validator:", "direct:",
-            "seda:", "language:", "log:", "mock:");
+    /**
+     * Endpoints inside a connector that transform or route, and so never leave the hub. The Kamelet's own ends
+     * ({@code kamelet://sink}, carrying the canonical answer) once passed for the national call and gave sector hops
+     * the canonical answer's hash as both request and response hash.
+     */
+    private static final List<String> INTERNAL = List.of("kamelet:", "jslt:", "xslt:", "xslt-saxon:", "json-validator:",
+            "direct:", "seda:", "language:", "log:", "mock:");
 
     private final MessageLog messageLog;
     private final SubjectReferences subjects;
