@@ -2,6 +2,7 @@
 # Benchmark of the synchronous citizen lookup (REST edge -> flow -> population connector -> simulator -> mapping,
 # message log included). Starts the hub from the jar with the embedded defaults unless HUB_URL points at a running one.
 # Usage: bench/citizen-lookup.sh [REQUESTS] [CONCURRENCY]
+# HUB_JAR=path/to/other.jar measures another build (e.g. the previous release) with the same client and settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REQUESTS=${1:-5000}
@@ -10,9 +11,10 @@ PORT=${HUB_BENCH_PORT:-18080}
 URL=${HUB_URL:-}
 started=""
 if [ -z "$URL" ]; then
-  [ -f target/lienthong-hub-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B -DskipTests package
+  JAR=${HUB_JAR:-target/lienthong-hub-0.1.0-SNAPSHOT.jar}
+  [ -f "$JAR" ] || ./mvnw -q -B -DskipTests package
   rm -rf target/bench-data
-  HUB_DATA_DIR=./target/bench-data java -jar target/lienthong-hub-0.1.0-SNAPSHOT.jar --server.port="$PORT" \
+  HUB_DATA_DIR=./target/bench-data java -jar "$JAR" --server.port="$PORT" \
     > target/bench-hub.log 2>&1 &
   started=$!
   trap '[ -n "$started" ] && kill "$started" 2>/dev/null || true' EXIT

@@ -17,8 +17,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import vn.lienthong.hub.audit.BodyEvidence;
-import vn.lienthong.hub.audit.MessageLog;
+import vn.lienthong.hub.audit.log.BodyEvidence;
+import vn.lienthong.hub.audit.log.MessageLog;
 import vn.lienthong.hub.audit.MessageLogRecord;
 import vn.lienthong.hub.audit.Outcome;
 import vn.lienthong.hub.config.HubProperties;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.HubException;
-import vn.lienthong.hub.model.CitizenLookupRequests;
+import vn.lienthong.hub.citizen.CitizenLookupRequests;
 import vn.lienthong.hub.model.EnterpriseCodes;
 import vn.lienthong.hub.model.PersonalIds;
 import vn.lienthong.hub.model.ServiceRequest;

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.lienthong.hub.api.HubServices;
-import vn.lienthong.hub.audit.MessageLog;
+import vn.lienthong.hub.exchange.HubServices;
+import vn.lienthong.hub.audit.log.MessageLog;
 import vn.lienthong.hub.audit.MessageLogRecord;
 import vn.lienthong.hub.audit.Outcome;
 import vn.lienthong.hub.config.HubProperties;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.lienthong.hub.audit.MessageLog;
+import vn.lienthong.hub.audit.log.MessageLog;
 import vn.lienthong.hub.audit.MessageLogRecord;
 import vn.lienthong.hub.audit.Outcome;
 import vn.lienthong.hub.config.HubProperties;

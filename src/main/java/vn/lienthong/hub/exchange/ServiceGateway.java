@@ -7,7 +7,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.springframework.stereotype.Component;
 
-import vn.lienthong.hub.audit.SubjectReferences;
 import vn.lienthong.hub.model.SubjectBound;
 import vn.lienthong.hub.security.AccessPolicy;
 

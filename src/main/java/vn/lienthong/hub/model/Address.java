@@ -1,7 +1,5 @@
 package vn.lienthong.hub.model;
 
-import vn.lienthong.hub.reference.UnitTranslation;
-
 /**
  * An address exactly as the source system gave it: codes and names of the three pre-2025 levels
  * (province, district, commune), the street detail and the country. Codes are kept as strings with

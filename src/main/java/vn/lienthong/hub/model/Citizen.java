@@ -3,8 +3,6 @@ package vn.lienthong.hub.model;
 import java.time.LocalDate;
 import java.util.List;
 
-import vn.lienthong.hub.reference.CodedValue;
-
 /**
  * A citizen as the hub's canonical model describes it, whatever national system supplied the data.
  *

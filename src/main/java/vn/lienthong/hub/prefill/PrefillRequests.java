@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.model.CitizenLookupRequest;
-import vn.lienthong.hub.model.CitizenLookupRequests;
+import vn.lienthong.hub.citizen.CitizenLookupRequests;
 import vn.lienthong.hub.model.EnterpriseCodes;
 
 /**

@@ -18,6 +18,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.lienthong.hub.model.CurrentUnit;
+import vn.lienthong.hub.model.TranslationStatus;
+import vn.lienthong.hub.model.UnitTranslation;
+
 /**
  * Translates pre-2025-07-01 three-level addresses (province, district, commune) into the two-level map in force since
  * 2025-07-01, using the official conversion table of the statistics office.

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import vn.lienthong.hub.model.CodedValue;
+
 /**
  * National code lists the hub translates between: gender, ethnicity, nationality and enterprise legal status.
  *

@@ -1,6 +1,8 @@
 package vn.lienthong.hub.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -32,4 +34,32 @@ class ArchitectureRulesTest {
     @ArchTest
     static final ArchRule edgeCallsFlowsOnlyThroughGateway = noClasses().that().resideInAPackage("..hub.api..")
             .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.camel.ProducerTemplate");
+
+    /** Packages by feature: no two top-level packages need each other, directly or through others. */
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("vn.lienthong.hub.(*)..").should().beFreeOfCycles();
+
+    /** The message log's parts (log writing, chain, archive, queries) stack without cycles. */
+    @ArchTest
+    static final ArchRule auditPartsAreFreeOfCycles = slices().matching("vn.lienthong.hub.audit.(*)..").should()
+            .beFreeOfCycles();
+
+    /**
+     * The edge (transaction id, size limit, authentication, error rendering, SOAP publication) wraps the features; no
+     * feature, and no platform package, reaches back into it.
+     */
+    @ArchTest
+    static final ArchRule featuresDoNotDependOnEdge = noClasses().that().resideOutsideOfPackage("..hub.api..")
+            .should().dependOnClassesThat().resideInAPackage("..hub.api..");
+
+    /** Auditors run the offline verifier on archives without a hub: the chain needs no Spring. */
+    @ArchTest
+    static final ArchRule auditChainHasNoSpring = noClasses().that().resideInAPackage("..hub.audit.chain..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..");
+
+    /** The chain depends only on the JDK, JSON, logging and the record model ({@code vn.lienthong.hub.audit}). */
+    @ArchTest
+    static final ArchRule auditChainStandsAlone = classes().that().resideInAPackage("..hub.audit.chain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "com.fasterxml.jackson..",
+                    "org.slf4j..", "vn.lienthong.hub.audit", "vn.lienthong.hub.audit.chain..");
 }

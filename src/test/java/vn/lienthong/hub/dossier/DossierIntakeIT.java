@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import vn.lienthong.hub.audit.MessageLog;
+import vn.lienthong.hub.audit.log.MessageLog;
 
 /** The three ways in: REST (bad input of each kind, access), SOAP, and the broker's inbound queue. */
 class DossierIntakeIT extends DossierSyncIntegrationTest {

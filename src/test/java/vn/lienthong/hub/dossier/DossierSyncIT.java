@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.lienthong.hub.audit.MessageLog;
+import vn.lienthong.hub.audit.log.MessageLog;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class DossierSyncIT extends DossierSyncIntegrationTest {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import vn.lienthong.hub.model.Address;
+import vn.lienthong.hub.model.CurrentUnit;
+import vn.lienthong.hub.model.TranslationStatus;
 
 class AddressTranslationTest {
 

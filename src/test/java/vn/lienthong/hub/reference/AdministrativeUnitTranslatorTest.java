@@ -14,6 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import vn.lienthong.hub.model.CurrentUnit;
+import vn.lienthong.hub.model.TranslationStatus;
+import vn.lienthong.hub.model.UnitTranslation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import vn.lienthong.hub.model.CurrentUnit;
+import vn.lienthong.hub.model.TranslationStatus;
+import vn.lienthong.hub.model.UnitTranslation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -7,6 +7,11 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.lienthong.hub.citizen.CitizenSoapEndpoint;
+import vn.lienthong.hub.dossier.DossierSyncSoapEndpoint;
+import vn.lienthong.hub.enterprise.EnterpriseSoapEndpoint;
+import vn.lienthong.hub.prefill.PrefillSoapEndpoint;
+
 /**
  * Publishes the SOAP services under {@code /soap} (the CXF servlet path, {@code cxf.path}); every one answers its
  * faults with the hub's {@code HubFault} detail, including faults CXF raises itself (unreadable XML, unknown operation).

@@ -1,5 +1,0 @@
-package vn.lienthong.hub.api.rest;
-
-/** The JSON body of {@code POST /api/v1/citizens/lookup}; unknown fields are refused. */
-public record CitizenLookupBody(String personalId, String fullName, String dateOfBirth) {
-}

@@ -1,0 +1,276 @@
+package vn.lienthong.hub.audit.query;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.lienthong.hub.exchange.HubServices;
+import vn.lienthong.hub.audit.chain.AuditExport;
+import vn.lienthong.hub.audit.chain.ChainedRecord;
+import vn.lienthong.hub.audit.chain.CheckpointKeys;
+import vn.lienthong.hub.audit.log.JdbcMessageLog;
+import vn.lienthong.hub.audit.Outcome;
+import vn.lienthong.hub.exchange.SubjectReferences;
+import vn.lienthong.hub.audit.chain.VerificationReport;
+import vn.lienthong.hub.exchange.ErrorCode;
+import vn.lienthong.hub.exchange.ExchangeContext;
+import vn.lienthong.hub.exchange.HubException;
+import vn.lienthong.hub.exchange.ServiceGateway;
+
+/**
+ * The message log for auditors and inspectors: search, traces, chain verification, export and statistics. Only
+ * clients granted {@code audit:*} may call it (every other client gets 403), and each call is itself an exchange in
+ * the log, with its operation.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/audit")
+public class AuditController {
+
+    static final int MAX_PAGE_SIZE = 500;
+    private static final Set<String> PERIODS = Set.of("day", "month", "year");
+
+    private final ServiceGateway gateway;
+    private final JdbcMessageLog messageLog;
+    private final MessageLogQueries queries;
+    private final SubjectReferences subjects;
+    private final CheckpointKeys keys;
+
+    public AuditController(ServiceGateway gateway, JdbcMessageLog messageLog, MessageLogQueries queries,
+            SubjectReferences subjects, CheckpointKeys keys) {
+        this.gateway = gateway;
+        this.messageLog = messageLog;
+        this.queries = queries;
+        this.subjects = subjects;
+        this.keys = keys;
+    }
+
+    /** Records matching the filters, newest first, a page at a time. */
+    @GetMapping(path = "/records", produces = MediaType.APPLICATION_JSON_VALUE)
+    public MessageLogQueries.Page records(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String client,
+            @RequestParam(required = false) String service, @RequestParam(required = false) String user,
+            @RequestParam(required = false) String purpose, @RequestParam(required = false) String personalId,
+            @RequestParam(required = false) String subjectRef, @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String transactionId, @RequestParam(required = false) String recordType,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            HttpServletRequest request) {
+        gateway.authorize(ExchangeContext.of(request), HubServices.AUDIT_READ);
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        RecordFilter filter = new RecordFilter(instant("from", from), instant("to", to), client, service, user, purpose,
+                subject(personalId, subjectRef), outcome(outcome), transactionId, recordType(recordType));
+        return queries.search(filter, page, size);
+    }
+
+    /** The whole trace of one transaction: its edge exchange, every connector hop, every delivery attempt. */
+    @GetMapping(path = "/transactions/{transactionId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Trace transaction(@PathVariable String transactionId, HttpServletRequest request) {
+        gateway.authorize(ExchangeContext.of(request), HubServices.AUDIT_TRACE);
+        List<ChainedRecord> records = messageLog.findChainedByTransaction(transactionId.strip());
+        if (records.isEmpty()) {
+            throw new HubException(ErrorCode.NOT_FOUND, "no record of transaction " + transactionId.strip());
+        }
+        long exchanges = records.stream().filter(r -> "EXCHANGE".equals(r.recordType())).count();
+        return new Trace(transactionId.strip(), records.get(0).timeIn(), records.get(records.size() - 1).timeOut(),
+                exchanges, records.size() - exchanges, records);
+    }
+
+    /** Verifies the chain over {@code [fromSeq, toSeq]} (default: everything in the database). */
+    @GetMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Verification verify(@RequestParam(required = false) Long fromSeq, @RequestParam(required = false) Long toSeq,
+            HttpServletRequest request) {
+        gateway.authorize(ExchangeContext.of(request), HubServices.AUDIT_VERIFY);
+        if (fromSeq != null && toSeq != null && fromSeq > toSeq) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "fromSeq is after toSeq");
+        }
+        VerificationReport report = queries.verify(fromSeq, toSeq, keys.publicKey());
+        return new Verification(report.valid(), keys.keyId(), Instant.now(), report);
+    }
+
+    /** The public key auditors verify checkpoints and exports with. */
+    @GetMapping(path = "/public-key", produces = "application/x-pem-file")
+    public String publicKey(HttpServletRequest request) {
+        gateway.authorize(ExchangeContext.of(request), HubServices.AUDIT_VERIFY);
+        return keys.publicKeyPem();
+    }
+
+    /**
+     * A contiguous chain range as JSON lines (verifiable offline) or CSV: selected by {@code fromSeq}/{@code toSeq},
+     * or by the time range {@code from}/{@code to} (then from the first to the last record that arrived in it).
+     */
+    @GetMapping(path = "/export")
+    public void export(@RequestParam(defaultValue = "jsonl") String format, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) Long fromSeq,
+            @RequestParam(required = false) Long toSeq, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        gateway.authorize(ExchangeContext.of(request), HubServices.AUDIT_EXPORT);
+        if (!format.equals("jsonl") && !format.equals("csv")) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "format must be jsonl or csv");
+        }
+        long[] range = queries.seqRange(instant("from", from), instant("to", to));
+        if (range == null) {
+            throw new HubException(ErrorCode.NOT_FOUND, "no record in that range");
+        }
+        long lo = fromSeq == null ? range[0] : Math.max(fromSeq, range[0]);
+        long hi = toSeq == null ? range[1] : Math.min(toSeq, range[1]);
+        if (lo > hi) {
+            throw new HubException(ErrorCode.NOT_FOUND, "no record in that range");
+        }
+        String name = "message-log-" + lo + "-" + hi + "." + format;
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        if (format.equals("csv")) {
+            response.setContentType("text/csv;charset=UTF-8");
+            Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+            AuditExport.writeCsvHeader(writer);
+            streamRange(lo, hi, r -> {
+                try {
+                    AuditExport.writeCsvRow(writer, r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.flush();
+        } else {
+            response.setContentType("application/x-ndjson;charset=UTF-8");
+            String lastHash = queries.anchorFor(hi + 1);
+            AuditExport.writeJsonLines(response.getOutputStream(), lo, hi, lastHash, queries.anchorFor(lo), keys.keyId(),
+                    queries.checkpoints(lo, hi), sink -> streamRange(lo, hi, sink));
+        }
+    }
+
+    private void streamRange(long lo, long hi, java.util.function.Consumer<ChainedRecord> sink) {
+        queries.range(lo, hi, sink);
+    }
+
+    /**
+     * Use of a service (by default the population database lookup) per agency system, officer and period.
+     */
+    @GetMapping(path = "/statistics", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Statistics statistics(@RequestParam(defaultValue = "citizen-lookup") String service,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "month") String period, HttpServletRequest request) {
+        gateway.authorize(ExchangeContext.of(request), HubServices.AUDIT_STATISTICS);
+        if (!PERIODS.contains(period)) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "period must be day, month or year");
+        }
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        return new Statistics(service, period, start, end, queries.usage(service, start, end, period));
+    }
+
+    private String subject(String personalId, String subjectRef) {
+        if (personalId != null && !personalId.isBlank()) {
+            String id = personalId.strip();
+            if (!id.matches("\\d{9}|\\d{12}|\\d{10}(-\\d{3})?")) {
+                throw new HubException(ErrorCode.INVALID_FIELD,
+                        "personalId must be a 12-digit personal id, a 9-digit identity card number or an enterprise code");
+            }
+            return subjects.reference(id);
+        }
+        if (subjectRef != null && !subjectRef.isBlank() && !subjectRef.strip().matches("[0-9a-f]{64}")) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "subjectRef must be 64 lowercase hex digits");
+        }
+        return subjectRef;
+    }
+
+    private static String outcome(String outcome) {
+        if (outcome == null || outcome.isBlank()) {
+            return null;
+        }
+        try {
+            return Outcome.valueOf(outcome.strip().toUpperCase()).name();
+        } catch (IllegalArgumentException e) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "outcome must be one of SUCCESS, NOT_FOUND, DENIED, REJECTED, FAILED");
+        }
+    }
+
+    private static String recordType(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        String t = type.strip().toUpperCase();
+        if (!t.equals("EXCHANGE") && !t.equals("HOP")) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "recordType must be EXCHANGE or HOP");
+        }
+        return t;
+    }
+
+    /** An instant, a local date-time or a date (both in Việt Nam time). */
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            if (v.length() == 10) {
+                return LocalDate.parse(v).atStartOfDay(ZONE).toInstant();
+            }
+            if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return java.time.OffsetDateTime.parse(v).toInstant();
+            }
+            return LocalDateTime.parse(v).atZone(ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new HubException(ErrorCode.INVALID_FIELD, name + " must be a date (2026-11-22), a local time"
+                    + " (2026-11-22T08:30) or an instant (2026-11-22T01:30:00Z)");
+        }
+    }
+
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /**
+     * One transaction's trace.
+     *
+     * @param transactionId the transaction
+     * @param started       time in of its first record
+     * @param ended         time out of its last record
+     * @param exchanges     edge records
+     * @param hops          connector calls and delivery attempts
+     * @param records       all of them, in chain order
+     */
+    public record Trace(String transactionId, Instant started, Instant ended, long exchanges, long hops,
+            List<ChainedRecord> records) {
+    }
+
+    /**
+     * The answer of a verification.
+     *
+     * @param valid      no problem found
+     * @param keyId      the checkpoint key
+     * @param verifiedAt when
+     * @param report     the details, each problem located by seq and record id
+     */
+    public record Verification(boolean valid, String keyId, Instant verifiedAt, VerificationReport report) {
+    }
+
+    /**
+     * Usage statistics.
+     *
+     * @param service service counted
+     * @param period  day, month or year
+     * @param from    start (inclusive), when given
+     * @param to      end (exclusive), when given
+     * @param rows    one row per period, agency system and officer
+     */
+    public record Statistics(String service, String period, Instant from, Instant to, List<MessageLogQueries.UsageRow> rows) {
+    }
+
+}

@@ -1,0 +1,96 @@
+package vn.lienthong.hub.dossier;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.lienthong.hub.exchange.HubServices;
+import vn.lienthong.hub.exchange.ErrorCode;
+import vn.lienthong.hub.exchange.ExchangeContext;
+import vn.lienthong.hub.exchange.HubException;
+import vn.lienthong.hub.exchange.ServiceGateway;
+
+/**
+ * Operations on dossier synchronisation: the national-portal connector's dead letters (list, replay; grant
+ * {@code dossier-admin:*}) and the national service index figures (grant {@code dossier-report:*}).
+ */
+@RestController
+public class DossierOperationsController {
+
+    private final ServiceGateway gateway;
+    private final DossierQueue queue;
+    private final DossierSyncStore store;
+    private final DossierStatistics statistics;
+    private final Clock clock = Clock.systemUTC();
+
+    public DossierOperationsController(ServiceGateway gateway, DossierQueue queue, DossierSyncStore store,
+            DossierStatistics statistics) {
+        this.gateway = gateway;
+        this.queue = queue;
+        this.store = store;
+        this.statistics = statistics;
+    }
+
+    @GetMapping(path = "/api/v1/admin/dossier-sync/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<DossierQueue.DeadLetter> deadLetters(@RequestParam(required = false) String dossierCode,
+            HttpServletRequest request) {
+        gateway.authorize(ExchangeContext.of(request), HubServices.DOSSIER_DEAD_LETTERS);
+        return queue.deadLetters(dossierCode);
+    }
+
+    /** Puts dead letters back in the delivery queue, in order: those of one dossier, one event, or all of them. */
+    @PostMapping(path = "/api/v1/admin/dossier-sync/dead-letters/replay", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> replay(@RequestParam(required = false) String dossierCode,
+            @RequestParam(required = false) String eventId, @RequestParam(defaultValue = "false") boolean all,
+            HttpServletRequest request) {
+        gateway.authorize(ExchangeContext.of(request), HubServices.DOSSIER_DEAD_LETTERS);
+        if (dossierCode == null && eventId == null && !all) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "say what to replay: dossierCode, eventId, or all=true");
+        }
+        List<DossierEvent> replayed = queue.replay(dossierCode, eventId, store::markReplayed);
+        return Map.of("replayed", replayed.size(), "eventIds", replayed.stream().map(DossierEvent::eventId).toList());
+    }
+
+    @GetMapping(path = "/api/v1/dossiers/statistics", produces = MediaType.APPLICATION_JSON_VALUE)
+    public DossierStatistics.Report statistics(@RequestParam(required = false) String agency,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            HttpServletRequest request) {
+        gateway.authorize(ExchangeContext.of(request), HubServices.DOSSIER_STATISTICS);
+        LocalDate[] period = period(from, to);
+        return statistics.report(agency, period[0], period[1], clock.instant());
+    }
+
+    @GetMapping(path = "/api/v1/dossiers/late", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<DossierStatistics.LateDossier> late(@RequestParam(required = false) String agency,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            HttpServletRequest request) {
+        gateway.authorize(ExchangeContext.of(request), HubServices.DOSSIER_STATISTICS);
+        LocalDate[] period = period(from, to);
+        return statistics.late(agency, period[0], period[1], clock.instant());
+    }
+
+    /** The period, by default the current year; dates are yyyy-MM-dd, both days included. */
+    private LocalDate[] period(String from, String to) {
+        try {
+            LocalDate today = LocalDate.now(clock);
+            LocalDate start = from == null ? today.withDayOfYear(1) : LocalDate.parse(from);
+            LocalDate end = to == null ? today : LocalDate.parse(to);
+            if (end.isBefore(start)) {
+                throw new HubException(ErrorCode.INVALID_FIELD, "to is before from");
+            }
+            return new LocalDate[] {start, end};
+        } catch (DateTimeParseException e) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "from and to are dates yyyy-MM-dd");
+        }
+    }
+}

@@ -1,0 +1,425 @@
+package vn.lienthong.hub.audit.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.lienthong.hub.audit.MessageLogRecord;
+import vn.lienthong.hub.audit.Outcome;
+import vn.lienthong.hub.audit.archive.MessageLogArchiver;
+import vn.lienthong.hub.audit.chain.AuditExport;
+import vn.lienthong.hub.audit.chain.CanonicalForm;
+import vn.lienthong.hub.audit.chain.ChainedRecord;
+import vn.lienthong.hub.audit.chain.CheckpointKeys;
+import vn.lienthong.hub.audit.chain.OfflineVerifier;
+import vn.lienthong.hub.audit.chain.VerificationReport;
+import vn.lienthong.hub.audit.query.MessageLogQueries;
+import vn.lienthong.hub.audit.query.RecordFilter;
+import vn.lienthong.hub.config.HubProperties;
+
+/**
+ * The hash chain, checkpoints, tamper detection, export and the write guarantee, on each database the hub supports.
+ * Tampering is done the way an insider would: SQL on the table.
+ */
+abstract class MessageLogChainContract {
+
+    @TempDir
+    Path dir;
+
+    protected JdbcTemplate jdbc;
+    protected CheckpointKeys keys;
+    protected JdbcMessageLog log;
+    protected MessageLogQueries queries;
+    private final Instant start = Instant.parse("2026-11-20T01:00:00Z");
+
+    /** A data source on an empty schema of its own. */
+    protected abstract DataSource dataSource();
+
+    /** The schema Flyway should migrate, or null for the default one. */
+    protected abstract String schema();
+
+    @BeforeEach
+    void migrate() {
+        var flyway = Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration");
+        if (schema() != null) {
+            flyway = flyway.schemas(schema()).defaultSchema(schema());
+        }
+        flyway.load().migrate();
+        jdbc = new JdbcTemplate(dataSource());
+        keys = CheckpointKeys.load(dir.resolve("keys/private.pem"), dir.resolve("keys/public.pem"), true);
+        log = newLog(Duration.ofSeconds(10));
+        queries = new MessageLogQueries(jdbc);
+    }
+
+    @AfterEach
+    void stop() {
+        log.close();
+    }
+
+    private JdbcMessageLog newLog(Duration commitTimeout) {
+        HubProperties.Audit settings = new HubProperties.Audit();
+        settings.setCheckpointInterval(4);
+        settings.setCommitTimeout(commitTimeout);
+        settings.setMaxBatch(3);
+        settings.setCheckpointPeriod(Duration.ofHours(1));
+        return new JdbcMessageLog(jdbc, settings, keys, null);
+    }
+
+    /** Record n: alternating clients, officers and outcomes, n minutes after the start. */
+    private MessageLogRecord record(int n) {
+        Instant in = start.plus(n, ChronoUnit.MINUTES);
+        boolean odd = n % 2 == 1;
+        return new MessageLogRecord(null, n % 3 == 0 ? "HOP" : "EXCHANGE", "tx-" + n, "hub-1", "REST",
+                odd ? "000.00.00.H22:MOTCUA" : "000.00.00.H22:CONGTTDT", odd ? "Cán bộ Nguyễn Thị Lụa" : "canbo.b",
+                "1.003560.000.00.00.H22", "citizen-lookup", "LookupCitizen", odd ? "ab".repeat(32) : "cd".repeat(32),
+                odd ? Outcome.SUCCESS : Outcome.NOT_FOUND, odd ? null : "NOT_FOUND", odd ? null : "không tìm thấy",
+                odd ? 200 : 404, in, in.plusMillis(15), 15, 80L, 300L);
+    }
+
+    private void write(int count) {
+        for (int n = 1; n <= count; n++) {
+            log.append(record(n), BodyEvidence.of(("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8),
+                    "{\"ok\":true}".getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private long idAt(long seq) {
+        return jdbc.queryForObject("SELECT id FROM message_log WHERE seq = ?", Long.class, seq);
+    }
+
+    @Test
+    void untouchedLog_verifiesWithSignedCheckpoints() {
+        write(10);
+
+        VerificationReport report = queries.verify(null, null, keys.publicKey());
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.valid()).isTrue();
+        assertThat(report.recordsChecked()).isEqualTo(10);
+        assertThat(report.firstSeq()).isEqualTo(1);
+        assertThat(report.lastSeq()).isEqualTo(10);
+        assertThat(report.checkpointsChecked()).isGreaterThanOrEqualTo(2);
+        assertThat(queries.verify(4L, 7L, keys.publicKey()).valid()).isTrue();
+    }
+
+    @Test
+    void editedRow_isDetectedAtThatRow() {
+        write(10);
+        jdbc.update("UPDATE message_log SET user_id = 'someone.else' WHERE seq = 6");
+
+        VerificationReport report = queries.verify(null, null, keys.publicKey());
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problems()).first().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo("RECORD_ALTERED");
+            assertThat(p.seq()).isEqualTo(6);
+            assertThat(p.recordId()).isEqualTo(idAt(6));
+        });
+    }
+
+    @Test
+    void editedRowWithRecomputedHashes_isCaughtByTheSignedCheckpoint() {
+        write(10);
+        // An insider who knows the algorithm rewrites record 6 and recomputes every hash after it.
+        jdbc.update("UPDATE message_log SET outcome = 'SUCCESS', http_status = 200 WHERE seq = 6");
+        String prev = jdbc.queryForObject("SELECT record_hash FROM message_log WHERE seq = 5", String.class);
+        for (long seq = 6; seq <= 10; seq++) {
+            ChainedRecord r = jdbc.queryForObject("SELECT " + JdbcMessageLog.COLUMNS + " FROM message_log WHERE seq = ?",
+                    JdbcMessageLog::map, seq);
+            ChainedRecord forged = r.chained(seq, prev);
+            jdbc.update("UPDATE message_log SET prev_hash = ?, record_hash = ? WHERE seq = ?", prev, forged.recordHash(), seq);
+            prev = forged.recordHash();
+        }
+        jdbc.update("UPDATE audit_chain_head SET last_hash = ?", prev);
+
+        VerificationReport report = queries.verify(null, null, keys.publicKey());
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.kind()).isEqualTo("CHECKPOINT_MISMATCH");
+            assertThat(p.detail()).contains("after seq 5");
+        });
+    }
+
+    @Test
+    void deletedRow_isDetectedAndLocated() {
+        write(10);
+        long before = idAt(4);
+        long after = idAt(6);
+        jdbc.update("DELETE FROM message_log WHERE seq = 5");
+
+        VerificationReport report = queries.verify(null, null, keys.publicKey());
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problems()).first().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo("RECORD_MISSING");
+            assertThat(p.seq()).isEqualTo(6);
+            assertThat(p.detail()).contains("seq 5 missing", "record id " + before, "record id " + after);
+        });
+    }
+
+    @Test
+    void deletedLastRows_areDetectedAgainstTheChainHead() {
+        write(10);
+        jdbc.update("DELETE FROM message_log WHERE seq >= 9");
+
+        VerificationReport report = queries.verify(null, null, keys.publicKey());
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problems()).anySatisfy(p -> assertThat(p.kind()).isEqualTo("RECORD_MISSING"));
+    }
+
+    @Test
+    void insertedRow_isDetectedAndLocated() {
+        write(10);
+        // Make room after seq 5 and insert a forged record whose own hash is right.
+        jdbc.update("UPDATE message_log SET seq = -seq WHERE seq > 5");
+        jdbc.update("UPDATE message_log SET seq = 1 - seq WHERE seq < 0");
+        String prev = jdbc.queryForObject("SELECT record_hash FROM message_log WHERE seq = 5", String.class);
+        ChainedRecord forged = new ChainedRecord(null, null, "EXCHANGE", "forged", "hub-1", "REST", "000.00.00.H22:MOTCUA",
+                "ke.gian", "none", "citizen-lookup", "LookupCitizen", null, "SUCCESS", null, null, 200,
+                start, start.plusMillis(3), 3, 10L, 10L, null, null, null, null, null, null).chained(6, prev);
+        jdbc.update(ChainWriter.INSERT, forged.seq(), forged.prevHash(), forged.recordHash(), forged.recordType(),
+                forged.transactionId(), forged.hubInstance(), forged.channel(), forged.clientId(), forged.userId(),
+                forged.purpose(), forged.service(), forged.operation(), null, forged.outcome(), null, null, 200,
+                java.sql.Timestamp.from(forged.timeIn()), java.sql.Timestamp.from(forged.timeOut()), 3, 10L, 10L, null, null,
+                null, null);
+
+        VerificationReport report = queries.verify(null, null, keys.publicKey());
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problems()).first().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo("CHAIN_BROKEN");
+            assertThat(p.seq()).isEqualTo(7);
+            assertThat(p.detail()).contains("seq 6");
+        });
+    }
+
+    @Test
+    void reorderedRows_areDetectedAndLocated() {
+        write(10);
+        jdbc.update("UPDATE message_log SET seq = -1 WHERE seq = 3");
+        jdbc.update("UPDATE message_log SET seq = 3 WHERE seq = 4");
+        jdbc.update("UPDATE message_log SET seq = 4 WHERE seq = -1");
+
+        VerificationReport report = queries.verify(null, null, keys.publicKey());
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problems()).first().satisfies(p -> assertThat(p.seq()).isEqualTo(3));
+        assertThat(report.problems()).extracting(VerificationReport.Problem::seq).contains(3L, 4L);
+    }
+
+    @Test
+    void rowWithoutChainPosition_isReported() {
+        write(3);
+        jdbc.update("INSERT INTO message_log (record_type, transaction_id, hub_instance, channel, outcome, time_in, time_out,"
+                + " duration_ms) VALUES ('EXCHANGE', 'slipped-in', 'hub-1', 'REST', 'SUCCESS', ?, ?, 1)",
+                java.sql.Timestamp.from(start), java.sql.Timestamp.from(start));
+
+        VerificationReport report = queries.verify(null, null, keys.publicKey());
+
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.kind()).isEqualTo("RECORD_UNCHAINED");
+            assertThat(p.detail()).contains("slipped-in");
+        });
+    }
+
+    @Test
+    void exportVerifiesOffline_andAnEditedExportIsLocated() throws IOException {
+        write(10);
+        Path export = dir.resolve("export.jsonl");
+        Path publicKey = dir.resolve("keys/public.pem");
+        try (var out = Files.newOutputStream(export)) {
+            AuditExport.writeJsonLines(out, 3, 9, queries.anchorFor(10), queries.anchorFor(3), keys.keyId(),
+                    queries.checkpoints(3, 9), sink -> queries.range(3, 9, sink));
+        }
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = OfflineVerifier.run(new String[] {export.toString(), publicKey.toString()},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("VALID: 7 records (seq 3 to 9)");
+        assertThat(status).isZero();
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(export));
+        int line = indexOf(lines, "\"seq\":5,");
+        lines.set(line, lines.get(line).replace("Cán bộ Nguyễn Thị Lụa", "Cán bộ Khác"));
+        Files.write(export, lines);
+        printed.reset();
+        status = OfflineVerifier.run(new String[] {export.toString(), publicKey.toString()},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("INVALID", "RECORD_ALTERED at seq 5");
+    }
+
+    @Test
+    void exportWithForgedCheckpoint_failsOffline() throws IOException {
+        write(10);
+        Path export = dir.resolve("export.jsonl");
+        try (var out = Files.newOutputStream(export)) {
+            AuditExport.writeJsonLines(out, 1, 10, queries.anchorFor(11), queries.anchorFor(1), keys.keyId(),
+                    queries.checkpoints(1, 10), sink -> queries.range(1, 10, sink));
+        }
+        CheckpointKeys other = CheckpointKeys.load(dir.resolve("other/private.pem"), dir.resolve("other/public.pem"), true);
+
+        VerificationReport report = OfflineVerifier.verify(export, other.publicKey());
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problems()).allSatisfy(p -> assertThat(p.kind()).isEqualTo("CHECKPOINT_INVALID"));
+    }
+
+    @Test
+    void answerWaitsForItsBatchCommit_andACrashAfterTheAnswerLosesNothing() throws Exception {
+        write(2);
+        CompletableFuture<Void> answered;
+        try (Connection blocker = dataSource().getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                s.execute("UPDATE audit_chain_head SET last_seq = last_seq WHERE id = 1");
+            }
+            // The exchange writes its record, then answers: it cannot answer while the batch is not committed.
+            answered = CompletableFuture.runAsync(() -> log.append(record(3)));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !answered.isDone());
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_log", Long.class)).isEqualTo(2);
+            blocker.commit();
+        }
+        answered.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        log.crash();
+
+        log = newLog(Duration.ofSeconds(10));
+        assertThat(log.findByTransaction("tx-3")).hasSize(1);
+        assertThat(queries.verify(null, null, keys.publicKey()).valid()).isTrue();
+    }
+
+    @Test
+    void failingLog_doesNotHangTheExchange_andTheRecordIsWrittenOnceTheDatabaseIsBack() throws Exception {
+        log.close();
+        log = newLog(Duration.ofMillis(300));
+        write(1);
+        try (Connection blocker = dataSource().getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                s.execute("UPDATE audit_chain_head SET last_seq = last_seq WHERE id = 1");
+            }
+            long began = System.nanoTime();
+            log.append(record(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(3));
+            blocker.commit();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> log.findByTransaction("tx-2").size() == 1);
+        assertThat(queries.verify(null, null, keys.publicKey()).valid()).isTrue();
+    }
+
+    @Test
+    void searchFiltersAndPages() {
+        write(10);
+
+        var all = queries.search(new RecordFilter(null, null, null, null, null, null, null, null, null, null), 0, 4);
+        assertThat(all.total()).isEqualTo(10);
+        assertThat(all.records()).extracting(ChainedRecord::seq).containsExactly(10L, 9L, 8L, 7L);
+        var third = queries.search(new RecordFilter(null, null, null, null, null, null, null, null, null, null), 2, 4);
+        assertThat(third.records()).extracting(ChainedRecord::seq).containsExactly(2L, 1L);
+
+        var byClient = queries.search(new RecordFilter(null, null, "000.00.00.H22:MOTCUA", null, null, null, null, null, null,
+                null), 0, 50);
+        assertThat(byClient.total()).isEqualTo(5);
+        assertThat(byClient.records()).allSatisfy(r -> assertThat(r.userId()).isEqualTo("Cán bộ Nguyễn Thị Lụa"));
+
+        var byTime = queries.search(new RecordFilter(start.plus(3, ChronoUnit.MINUTES), start.plus(6, ChronoUnit.MINUTES), null,
+                null, null, null, null, null, null, null), 0, 50);
+        assertThat(byTime.records()).extracting(ChainedRecord::transactionId).containsExactly("tx-5", "tx-4", "tx-3");
+
+        var bySubjectAndOutcome = queries.search(new RecordFilter(null, null, null, "citizen-lookup", "canbo.b", null,
+                "cd".repeat(32), "NOT_FOUND", null, "EXCHANGE"), 0, 50);
+        assertThat(bySubjectAndOutcome.records()).extracting(ChainedRecord::transactionId)
+                .containsExactly("tx-10", "tx-8", "tx-4", "tx-2");
+        assertThat(queries.search(new RecordFilter(null, null, null, null, null, null, null, null, "tx-7", null), 0, 5)
+                .records()).singleElement().satisfies(r -> {
+                    assertThat(r.requestSha256()).isEqualTo(CanonicalForm.sha256Hex("{\"n\":7}".getBytes(StandardCharsets.UTF_8)));
+                    assertThat(r.requestBodyEnc()).isNull();
+                });
+    }
+
+    @Test
+    void usageStatistics_perAgencyOfficerAndPeriod() {
+        write(10);
+
+        var rows = queries.usage("citizen-lookup", null, null, "day");
+
+        assertThat(rows).extracting(MessageLogQueries.UsageRow::period).containsOnly("2026-11-20");
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.clientId()).isEqualTo("000.00.00.H22:MOTCUA");
+            assertThat(r.userId()).isEqualTo("Cán bộ Nguyễn Thị Lụa");
+            assertThat(r.total()).isEqualTo(3);
+            assertThat(r.success()).isEqualTo(3);
+        });
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.clientId()).isEqualTo("000.00.00.H22:CONGTTDT");
+            assertThat(r.notFound()).isEqualTo(r.total());
+        });
+    }
+
+    @Test
+    void oldRecordsMoveToVerifiableArchives_andTheDatabaseChainStillVerifies() throws IOException {
+        write(10);
+        Path archive = dir.resolve("archive");
+        MessageLogArchiver archiver = new MessageLogArchiver(jdbc, queries, keys, archive, Duration.ofDays(1),
+                Duration.ofHours(1));
+
+        // Records 1 to 6 are older than the cut-off; the archive stops at the last signed checkpoint among them (5).
+        long archived = archiver.archiveOlderThan(start.plus(6, ChronoUnit.MINUTES).plusSeconds(30));
+
+        assertThat(archived).isEqualTo(5);
+        assertThat(queries.bounds()).containsExactly(6, 10);
+        assertThat(queries.verify(null, null, keys.publicKey()).valid()).isTrue();
+        Path manifest = archive.resolve("manifest.json");
+        assertThat(OfflineVerifier.verifyArchive(manifest, keys.publicKey()).valid()).isTrue();
+        assertThat(OfflineVerifier.verifyArchive(manifest, keys.publicKey()).recordsChecked()).isEqualTo(5);
+
+        // Record 10 is past the last checkpoint (9): it stays until a checkpoint covers it.
+        assertThat(archiver.archiveOlderThan(start.plus(1, ChronoUnit.DAYS))).isEqualTo(4);
+        assertThat(queries.bounds()).containsExactly(10, 10);
+        VerificationReport both = OfflineVerifier.verifyArchive(manifest, keys.publicKey());
+        assertThat(both.valid()).isTrue();
+        assertThat(both.recordsChecked()).isEqualTo(9);
+        log.append(record(11));
+        assertThat(queries.verify(null, null, keys.publicKey()).valid()).isTrue();
+
+        Path first = archive.resolve("message-log-000000000001-000000000005.jsonl");
+        Files.writeString(first, Files.readString(first).replace("canbo.b", "canbo.c"));
+        VerificationReport tampered = OfflineVerifier.verifyArchive(manifest, keys.publicKey());
+        assertThat(tampered.valid()).isFalse();
+        assertThat(tampered.problems()).anySatisfy(p -> assertThat(p.kind()).isEqualTo("RECORD_ALTERED"));
+    }
+
+    private static int indexOf(List<String> lines, String needle) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(needle) && lines.get(i).contains("\"type\":\"record\"")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line with " + needle);
+    }
+}

@@ -1,0 +1,52 @@
+package vn.lienthong.hub.audit.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.lienthong.hub.audit.MessageLogRecord;
+import vn.lienthong.hub.audit.Outcome;
+
+/** The same Flyway schema and message-log queries, run against each database the hub supports. */
+abstract class MessageLogSchemaContract {
+
+    /** A data source on an empty schema of its own. */
+    protected abstract DataSource dataSource();
+
+    /** The schema Flyway should migrate, or null for the default one. */
+    protected abstract String schema();
+
+    @Test
+    void migratesAndStoresRecordsWithVietnameseTextIntact() {
+        var flyway = Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration");
+        if (schema() != null) {
+            flyway = flyway.schemas(schema()).defaultSchema(schema());
+        }
+        assertThat(flyway.load().migrate().success).isTrue();
+
+        JdbcMessageLog log = new JdbcMessageLog(new JdbcTemplate(dataSource()));
+        Instant in = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        log.append(new MessageLogRecord(null, "EXCHANGE", "schema-tx", "hub-1", "REST", "000.00.00.H22:MOTCUA",
+                "Cán bộ Nguyễn Thị Lụa", "1.003560.000.00.00.H22", "citizen-lookup", "LookupCitizen", "ab".repeat(32),
+                Outcome.NOT_FOUND, "NOT_FOUND", "không tìm thấy công dân", 404, in, in.plusMillis(12), 12, 80L, 300L));
+
+        var records = log.findByTransaction("schema-tx");
+        assertThat(records).hasSize(1);
+        MessageLogRecord record = records.get(0);
+        assertThat(record.id()).isNotNull();
+        assertThat(record.userId()).isEqualTo("Cán bộ Nguyễn Thị Lụa");
+        assertThat(record.errorText()).isEqualTo("không tìm thấy công dân");
+        assertThat(record.outcome()).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(record.timeIn()).isEqualTo(in);
+        assertThat(record.timeOut()).isEqualTo(in.plusMillis(12));
+        assertThat(record.httpStatus()).isEqualTo(404);
+        assertThat(record.requestSize()).isEqualTo(80L);
+    }
+}

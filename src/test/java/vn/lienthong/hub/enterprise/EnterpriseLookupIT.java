@@ -1,0 +1,86 @@
+package vn.lienthong.hub.enterprise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.handler.MessageContext;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.lienthong.hub.HubIntegrationTest;
+import vn.lienthong.hub.soap.enterprise.v1.Enterprise;
+import vn.lienthong.hub.soap.enterprise.v1.EnterprisePortType;
+import vn.lienthong.hub.soap.enterprise.v1.EnterpriseService;
+import vn.lienthong.hub.soap.enterprise.v1.HubFault;
+
+/** The typed enterprise lookup over REST ({@code GET /api/v1/enterprises/{code}}) and SOAP ({@code /soap/EnterpriseService}). */
+class EnterpriseLookupIT extends HubIntegrationTest {
+
+    @Test
+    void portalFindsActiveEnterprise_overRest() {
+        HttpResponse<String> response = get("/api/v1/enterprises/0101234565", Map.of("X-API-Key", PORTAL_KEY));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode e = body(response);
+        assertThat(e.path("name").asText()).isEqualTo("Công ty TNHH Liên Thông Số");
+        assertThat(e.path("legalStatus").path("code").asText()).isEqualTo("ACTIVE");
+        assertThat(e.path("legalRepresentatives").get(0).path("fullName").asText()).isEqualTo("Lê Thị Hồng");
+        assertThat(e.path("legalRepresentatives").get(0).path("idNumber").asText()).isEqualTo("038185000321");
+        assertThat(e.path("headOffice").path("provinceCode").asText()).isEqualTo("01");
+    }
+
+    @Test
+    void showsSuspension_overRest() {
+        JsonNode status = body(get("/api/v1/enterprises/0312345673", Map.of("X-API-Key", PORTAL_KEY))).path("legalStatus");
+        assertThat(status.path("code").asText()).isEqualTo("SUSPENDED");
+        assertThat(status.path("suspendedFrom").asText()).isEqualTo("2025-09-15");
+        assertThat(status.path("suspendedUntil").asText()).isEqualTo("2026-09-14");
+    }
+
+    @Test
+    void rejectsBadChecksumAndBadBranch_overRest() {
+        HttpResponse<String> bad = get("/api/v1/enterprises/0101234566", Map.of("X-API-Key", PORTAL_KEY));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(body(bad).path("code").asText()).isEqualTo("INVALID_ENTERPRISE_CODE");
+        assertThat(get("/api/v1/enterprises/0101234565-000", Map.of("X-API-Key", PORTAL_KEY)).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void returnsEnterprise_overSoap() throws HubFault {
+        Enterprise e = client(Map.of("X-API-Key", PORTAL_KEY)).lookupEnterprise("0312345673");
+        assertThat(e.getName()).isEqualTo("Công ty Cổ phần Dữ Liệu Mở");
+        assertThat(e.getLegalStatus().getCode()).isEqualTo("SUSPENDED");
+        assertThat(e.getLegalStatus().getSuspensionReason()).contains("tái cơ cấu");
+        assertThat(e.getBusinessLine()).isNotEmpty();
+    }
+
+    @Test
+    void answersFaultWithCode_overSoap() {
+        assertThatThrownBy(() -> client(Map.of("X-API-Key", PORTAL_KEY)).lookupEnterprise("0101234566"))
+                .isInstanceOfSatisfying(HubFault.class, fault -> {
+                    assertThat(fault.getFaultInfo().getCode()).isEqualTo("INVALID_ENTERPRISE_CODE");
+                    assertThat(fault.getFaultInfo().getStatus()).isEqualTo(400);
+                    assertThat(fault.getFaultInfo().getTransactionId()).isNotBlank();
+                });
+        assertThatThrownBy(() -> client(Map.of("X-API-Key", AUDITOR_KEY)).lookupEnterprise("0101234565"))
+                .isInstanceOfSatisfying(HubFault.class,
+                        fault -> assertThat(fault.getFaultInfo().getCode()).isEqualTo("ACCESS_DENIED"));
+    }
+
+    private EnterprisePortType client(Map<String, String> headers) {
+        EnterprisePortType port = new EnterpriseService().getEnterprisePort();
+        Map<String, Object> context = ((BindingProvider) port).getRequestContext();
+        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, url("/soap/EnterpriseService"));
+        Map<String, List<String>> http = new HashMap<>();
+        headers.forEach((name, value) -> http.put(name, List.of(value)));
+        context.put(MessageContext.HTTP_REQUEST_HEADERS, http);
+        return port;
+    }
+}
