@@ -1,4 +1,4 @@
-package vn.lienthong.hub.audit;
+package vn.lienthong.hub.audit.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import vn.lienthong.hub.HubIntegrationTest;
+import vn.lienthong.hub.audit.chain.CanonicalForm;
+import vn.lienthong.hub.exchange.SubjectReferences;
 import vn.lienthong.hub.simulator.SimulatorServers;
 
 /**
