@@ -18,23 +18,55 @@ class ProductionSettingsCheckTest {
     private final ProductionSettingsCheck check = new ProductionSettingsCheck();
     private final SpringApplication application = new SpringApplication(HubApplication.class);
 
+    /**
+     * The settings the README marks "prod: mandatory" (table of environment variables), written out here rather than
+     * read from the check, so a setting dropped from the check fails this test.
+     */
+    private static final Map<String, String> MANDATORY_IN_README = literalMap(
+            "spring.datasource.url", "HUB_DB_URL",
+            "spring.datasource.username", "HUB_DB_USER",
+            "spring.artemis.broker-url", "HUB_BROKER_URL",
+            "hub.audit.subject-key", "HUB_AUDIT_SUBJECT_KEY",
+            "hub.audit.signing-private-key", "HUB_AUDIT_SIGNING_PRIVATE_KEY",
+            "hub.audit.signing-public-key", "HUB_AUDIT_SIGNING_PUBLIC_KEY",
+            "camel.kamelet.population-lookup-action.baseUrl", "HUB_POPULATION_URL",
+            "camel.kamelet.population-lookup-action.accessKey", "HUB_POPULATION_ACCESS_KEY",
+            "camel.kamelet.national-portal-sync-action.baseUrl", "HUB_PORTAL_URL",
+            "camel.kamelet.national-portal-sync-action.username", "HUB_PORTAL_USERNAME",
+            "camel.kamelet.national-portal-sync-action.password", "HUB_PORTAL_PASSWORD",
+            "camel.kamelet.national-portal-sync-action.agencyCode", "HUB_PORTAL_AGENCY_CODE");
+
     @Test
     void refusesProdProfile_namingEveryMissingVariable() {
         StandardEnvironment environment = environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/hub"));
         environment.setActiveProfiles("prod");
 
         assertThatThrownBy(() -> check.postProcessEnvironment(environment, application))
-                .isInstanceOfSatisfying(MissingProductionSettingsException.class, e -> assertThat(e.missing())
-                        .anySatisfy(m -> assertThat(m).startsWith("HUB_DB_USER"))
-                        .anySatisfy(m -> assertThat(m).startsWith("HUB_BROKER_URL"))
-                        .anySatisfy(m -> assertThat(m).startsWith("HUB_AUDIT_SUBJECT_KEY"))
-                        .noneSatisfy(m -> assertThat(m).startsWith("HUB_DB_URL")));
+                .isInstanceOfSatisfying(MissingProductionSettingsException.class, e -> {
+                    assertThat(e.missing())
+                            .anySatisfy(m -> assertThat(m).startsWith("HUB_DB_USER"))
+                            .anySatisfy(m -> assertThat(m).startsWith("HUB_BROKER_URL"))
+                            .anySatisfy(m -> assertThat(m).startsWith("HUB_AUDIT_SUBJECT_KEY"))
+                            .noneSatisfy(m -> assertThat(m).startsWith("HUB_DB_URL"));
+                    assertThat(e.missing()).containsExactlyInAnyOrder(
+                            "HUB_DB_USER (spring.datasource.username)",
+                            "HUB_BROKER_URL (spring.artemis.broker-url)",
+                            "HUB_AUDIT_SUBJECT_KEY (hub.audit.subject-key)",
+                            "HUB_AUDIT_SIGNING_PRIVATE_KEY (hub.audit.signing-private-key)",
+                            "HUB_AUDIT_SIGNING_PUBLIC_KEY (hub.audit.signing-public-key)",
+                            "HUB_POPULATION_URL (camel.kamelet.population-lookup-action.baseUrl)",
+                            "HUB_POPULATION_ACCESS_KEY (camel.kamelet.population-lookup-action.accessKey)",
+                            "HUB_PORTAL_URL (camel.kamelet.national-portal-sync-action.baseUrl)",
+                            "HUB_PORTAL_USERNAME (camel.kamelet.national-portal-sync-action.username)",
+                            "HUB_PORTAL_PASSWORD (camel.kamelet.national-portal-sync-action.password)",
+                            "HUB_PORTAL_AGENCY_CODE (camel.kamelet.national-portal-sync-action.agencyCode)");
+                });
     }
 
     @Test
     void acceptsProdProfile_whenEverythingIsSet() {
         Map<String, Object> all = new HashMap<>();
-        ProductionSettingsCheck.MANDATORY.keySet().forEach(key -> all.put(key, "set"));
+        MANDATORY_IN_README.keySet().forEach(key -> all.put(key, "set"));
         StandardEnvironment environment = environment(all);
         environment.setActiveProfiles("prod");
 
@@ -42,8 +74,32 @@ class ProductionSettingsCheckTest {
     }
 
     @Test
+    void refusesProdProfile_whenAnyOneMandatorySettingIsMissingOrBlank() {
+        MANDATORY_IN_README.forEach((property, variable) -> {
+            for (String absent : new String[] {null, "  "}) {
+                Map<String, Object> values = new HashMap<>();
+                MANDATORY_IN_README.keySet().forEach(key -> values.put(key, "set"));
+                if (absent == null) {
+                    values.remove(property);
+                } else {
+                    values.put(property, absent);
+                }
+                StandardEnvironment environment = environment(values);
+                environment.setActiveProfiles("prod");
+                assertThatThrownBy(() -> check.postProcessEnvironment(environment, application)).as(property)
+                        .isInstanceOfSatisfying(MissingProductionSettingsException.class, e -> assertThat(e.missing())
+                                .containsExactly(variable + " (" + property + ")"));
+            }
+        });
+    }
+
+    @Test
     void leavesDefaultProfileAlone() {
-        check.postProcessEnvironment(environment(Map.of()), application);
+        StandardEnvironment environment = environment(Map.of());
+        assertThat(environment.getActiveProfiles()).isEmpty();
+        check.postProcessEnvironment(environment, application);
+        environment.setActiveProfiles("default", "demo");
+        check.postProcessEnvironment(environment, application);
     }
 
     @Test
@@ -52,6 +108,14 @@ class ProductionSettingsCheckTest {
                 .analyze(new MissingProductionSettingsException(java.util.List.of("HUB_DB_URL (spring.datasource.url)")));
         assertThat(analysis.getDescription()).contains("HUB_DB_URL");
         assertThat(analysis.getAction()).contains("environment variables");
+    }
+
+    private static Map<String, String> literalMap(String... pairs) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
     }
 
     private static StandardEnvironment environment(Map<String, Object> values) {

@@ -23,6 +23,7 @@ import vn.lienthong.hub.config.HubProperties;
 /** The evidence the log keeps of bodies, and the connector a hop record names. */
 class MessageLogEvidenceTest {
 
+    /** Epoch milliseconds 1795311000123 (date -u -d 2026-11-22T01:30:00.123Z +%s%3N). */
     private static final Instant IN = Instant.parse("2026-11-22T01:30:00.123Z");
 
     @Test
@@ -50,7 +51,8 @@ class MessageLogEvidenceTest {
             assertThat(new String(Base64.getDecoder().decode(stored.requestBodyEnc()), StandardCharsets.ISO_8859_1))
                     .doesNotContain("001090012345");
             assertThat(cipher.decrypt(stored.requestBodyEnc(), "tx-bodies", "request")).isEqualTo(request);
-            assertThat(stored.requestSha256()).isEqualTo(CanonicalForm.sha256Hex(request));
+            // printf '%s' '{"personalId":"001090012345"}' | sha256sum
+            assertThat(stored.requestSha256()).isEqualTo("837e0dea0fe099fca0c8295b03c6a46c4646fc4b22420dd0590e4b5f96812785");
             assertThatThrownBy(() -> cipher.decrypt(stored.requestBodyEnc(), "another-tx", "request"))
                     .isInstanceOf(GeneralSecurityException.class);
             assertThat(new MessageLogQueries(new JdbcTemplate(dataSource)).verify(null, null, null).valid()).isTrue();

@@ -4,16 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.hub.HubIntegrationTest;
-import vn.lienthong.hub.audit.chain.CanonicalForm;
 import vn.lienthong.hub.audit.chain.OfflineVerifier;
+import vn.lienthong.hub.simulator.SimulatorServers;
 
 /**
  * The auditors' API over real traffic: search by time, client and subject; a whole trace with the connector hop;
@@ -38,11 +49,17 @@ class AuditApiIT extends HubIntegrationTest {
     @Autowired
     private JdbcTemplate jdbc;
 
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private SimulatorServers simulators;
+
     @TempDir
     Path dir;
 
     @Test
-    void answeredExchange_isAlreadyInTheLogWhenTheAnswerArrives() {
+    void answeredExchange_isAlreadyInTheLogWhenTheAnswerArrives() throws Exception {
         HttpResponse<String> answer = post(LOOKUP, AN, tx(officer(MOTCUA_KEY), "it-audit-durable"));
 
         // Whatever the answer (the first lookup after start may time out on a busy machine), no waiting:
@@ -51,10 +68,56 @@ class AuditApiIT extends HubIntegrationTest {
                 + " AND record_type = 'EXCHANGE'", Long.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT request_sha256 FROM message_log WHERE transaction_id = 'it-audit-durable'"
                 + " AND record_type = 'EXCHANGE'", String.class))
-                .isEqualTo(CanonicalForm.sha256Hex(AN.getBytes(StandardCharsets.UTF_8)));
+                // printf '%s' '{"personalId":"001090012345","fullName":"Nguyễn Văn An","dateOfBirth":"1990-05-15"}' | sha256sum
+                .isEqualTo("d6dfe7e6501469fa3badd0aa07893e0405ae1f5ceb60a5da258d642653974545");
         assertThat(jdbc.queryForObject("SELECT response_sha256 FROM message_log WHERE transaction_id = 'it-audit-durable'"
                 + " AND record_type = 'EXCHANGE'", String.class))
-                .isEqualTo(CanonicalForm.sha256Hex(answer.body().getBytes(StandardCharsets.UTF_8)));
+                .isEqualTo(sha256(answer.body()));
+    }
+
+    /**
+     * The guarantee itself, not a race the writer nearly always wins: the message log's commit is held (another
+     * transaction holds the chain head row that every batch of the writer locks) while a live HTTP lookup runs. The
+     * hub asks the population database and has its answer, yet the HTTP answer does not leave while the commit is
+     * held; it arrives only after the hold is released, with its records committed.
+     */
+    @Test
+    void answerLeavesOnlyOnceItsRecordIsCommitted_aHeldCommitHoldsTheHttpAnswer() throws Exception {
+        post(LOOKUP, AN, tx(officer(MOTCUA_KEY), "it-audit-held-warm")); // a warm lookup answers in milliseconds
+        HttpRequest.Builder lookup = HttpRequest.newBuilder(URI.create(url(LOOKUP))).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(AN, StandardCharsets.UTF_8));
+        tx(officer(MOTCUA_KEY), "it-audit-held").forEach(lookup::header);
+        int populationCallsBefore = simulators.server("population").getAllServeEvents().size();
+        HttpClient client = HttpClient.newHttpClient();
+
+        CompletableFuture<HttpResponse<String>> answer;
+        CompletableFuture<Long> arrivedAt;
+        long releasedAt;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("UPDATE audit_chain_head SET last_seq = last_seq WHERE id = 1");
+            }
+            answer = client.sendAsync(lookup.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            arrivedAt = answer.thenApply(response -> System.nanoTime());
+
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> simulators.server("population").getAllServeEvents().size() > populationCallsBefore);
+            // the national answer is in; the commit-timeout (2 s here) is longer than this hold
+            Awaitility.await().during(Duration.ofMillis(700)).atMost(Duration.ofMillis(1500))
+                    .until(() -> !answer.isDone());
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_log WHERE transaction_id = 'it-audit-held'",
+                    Long.class)).as("nothing of the held exchange is committed yet").isZero();
+            releasedAt = System.nanoTime();
+            holder.commit();
+        }
+
+        HttpResponse<String> response = answer.get(10, TimeUnit.SECONDS);
+        assertThat(arrivedAt.get()).as("the answer arrived after the commit was released").isGreaterThan(releasedAt);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_log WHERE transaction_id = 'it-audit-held'"
+                + " AND record_type = 'EXCHANGE'", Long.class)).isEqualTo(1);
     }
 
     @Test
@@ -184,6 +247,12 @@ class AuditApiIT extends HubIntegrationTest {
         HttpResponse<String> badId = get("/api/v1/audit/records?personalId=12ab", AUDITOR);
         assertThat(badId.statusCode()).isEqualTo(400);
         assertThat(body(badId).path("code").asText()).isEqualTo("INVALID_FIELD");
+    }
+
+    /** SHA-256 by the JDK alone, not by the hub's own helper. */
+    private static String sha256(String text) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String encode(String value) {
