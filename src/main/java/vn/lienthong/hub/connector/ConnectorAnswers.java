@@ -38,8 +38,7 @@ public class ConnectorAnswers {
     }
 
     /** Whether a failure of the Kamelet is a proper answer of a healthy system: HTTP 404, or a 4xx decision. */
-    public boolean answered(Exchange exchange) {
-        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    static boolean answered(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HttpOperationFailedException http && http.getStatusCode() == 404) {
                 return true;
@@ -51,9 +50,18 @@ public class ConnectorAnswers {
         return false;
     }
 
-    /** Keeps the answered outcome for after the circuit breaker; the call itself counts as a success. */
-    public void decided(Exchange exchange) {
+    /**
+     * A failed attempt inside the circuit breaker: a proper answer of a healthy system (no record, a 4xx decision) is
+     * kept for after the breaker and the attempt counts as a success; any other failure goes on as the attempt's failure.
+     */
+    public void decided(Exchange exchange) throws Exception {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (!answered(failure)) {
+            if (failure instanceof Exception e) {
+                throw e;
+            }
+            throw new IllegalStateException(failure);
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HubException hub) {
                 exchange.setProperty(DECIDED, hub);

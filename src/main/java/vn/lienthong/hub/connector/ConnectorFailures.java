@@ -29,6 +29,8 @@ import vn.lienthong.hub.exchange.NationalFailure;
 @Component("connectorFailures")
 public class ConnectorFailures {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConnectorFailures.class);
+
     private final ConnectorMetrics metrics;
 
     public ConnectorFailures(ConnectorMetrics metrics) {
@@ -104,7 +106,9 @@ public class ConnectorFailures {
         if (attempt > service.resilience().effectiveRetries()) {
             return false;
         }
-        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, service.resilience().retryBackoffMillis() << (attempt - 1));
+        long delay = service.resilience().retryBackoffMillis() << (attempt - 1);
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
+        log.info("Retrying service '{}' in {} ms after: {}", service.code(), delay, national.detail());
         return true;
     }
 }

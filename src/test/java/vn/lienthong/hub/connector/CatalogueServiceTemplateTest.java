@@ -125,6 +125,20 @@ class CatalogueServiceTemplateTest {
     }
 
     @Test
+    void answersNoRecord_asAHealthySystemWould_whenTheSystemSays404() {
+        national.whenAnyExchangeReceived(e -> {
+            throw new org.apache.camel.http.base.HttpOperationFailedException("http://national/x", 404, "Not Found",
+                    null, java.util.Map.of(), "{}");
+        });
+        HubException failure = failure(call(read));
+        assertThat(failure.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(national.getReceivedCounter()).isEqualTo(1);
+        CircuitBreaker breaker = registry.circuitBreaker(read.breakerName());
+        assertThat(breaker.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
     void redeliversAnIdempotentRead_asManyTimesAsItsRetries() {
         national.whenAnyExchangeReceived(e -> {
             throw new ConnectException("refused");
