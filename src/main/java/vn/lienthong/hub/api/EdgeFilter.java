@@ -17,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import vn.lienthong.hub.audit.log.AuditProperties;
 import vn.lienthong.hub.audit.log.BodyEvidence;
 import vn.lienthong.hub.audit.log.MessageLog;
 import vn.lienthong.hub.audit.MessageLogRecord;
@@ -52,13 +53,18 @@ public class EdgeFilter extends OncePerRequestFilter {
     private final ClientRegistry clients;
     private final MessageLog messageLog;
     private final ErrorResponses errors;
-    private final HubProperties properties;
+    private final HubProperties hub;
+    private final EdgeProperties edge;
+    private final AuditProperties audit;
 
-    public EdgeFilter(ClientRegistry clients, MessageLog messageLog, ErrorResponses errors, HubProperties properties) {
+    public EdgeFilter(ClientRegistry clients, MessageLog messageLog, ErrorResponses errors, HubProperties hub,
+            EdgeProperties edge, AuditProperties audit) {
         this.clients = clients;
         this.messageLog = messageLog;
         this.errors = errors;
-        this.properties = properties;
+        this.hub = hub;
+        this.edge = edge;
+        this.audit = audit;
     }
 
     @Override
@@ -82,10 +88,9 @@ public class EdgeFilter extends OncePerRequestFilter {
         request.setAttribute(ExchangeContext.ATTRIBUTE, context);
         response.setHeader(TRANSACTION_ID, context.transactionId());
         MDC.put(MDC_TRANSACTION_ID, context.transactionId());
-        boolean keepBodies = properties.getAudit().getBodyEncryptionKey() != null
-                && !properties.getAudit().getBodyEncryptionKey().isBlank();
-        CountingRequest countingRequest = new CountingRequest(request, properties.getEdge().getMaxBodyBytes(), keepBodies);
-        CountingResponse countingResponse = new CountingResponse(response, properties.getAudit().getResponseHoldBytes(),
+        boolean keepBodies = audit.keepsBodies();
+        CountingRequest countingRequest = new CountingRequest(request, edge.maxBodyBytes(), keepBodies);
+        CountingResponse countingResponse = new CountingResponse(response, audit.responseHoldBytes(),
                 keepBodies);
         try {
             Optional<HubException> refusal = admit(request, context, usable);
@@ -113,7 +118,7 @@ public class EdgeFilter extends OncePerRequestFilter {
             return Optional.of(new HubException(ErrorCode.INVALID_TRANSACTION_ID,
                     "X-Transaction-Id must be 1 to 64 letters, digits, '.', '_', ':' or '-'; this answer carries a new one"));
         }
-        long maxBody = properties.getEdge().getMaxBodyBytes();
+        long maxBody = edge.maxBodyBytes();
         if (request.getContentLengthLong() > maxBody) {
             return Optional.of(new HubException(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + maxBody + " bytes"));
         }
@@ -143,7 +148,7 @@ public class EdgeFilter extends OncePerRequestFilter {
             outcome = Outcome.fromStatus(context.errorCode().status());
         }
         try {
-            messageLog.append(new MessageLogRecord(null, "EXCHANGE", context.transactionId(), properties.getInstanceId(),
+            messageLog.append(new MessageLogRecord(null, "EXCHANGE", context.transactionId(), hub.instanceId(),
                     context.channel(), context.client() == null ? null : context.client().id(), context.userId(),
                     context.purpose(), context.service(), context.operation(), context.subjectRef(), outcome,
                     context.errorCode() == null ? null : context.errorCode().name(), context.errorText(), status,

@@ -16,6 +16,6 @@ public class CamelSetup {
      */
     @Bean
     public FlowLoader flows(HubProperties properties, ResourcePatternResolver resolver) {
-        return new FlowLoader(resolver, List.of(properties.getFlowsLocation()), properties.connectorLocations());
+        return new FlowLoader(resolver, List.of(properties.flowsLocation()), properties.connectorLocations());
     }
 }

@@ -128,7 +128,7 @@ public class DossierAmqpIntake {
 
     private void record(ExchangeContext context, int status, String body) {
         try {
-            messageLog.append(new MessageLogRecord(null, "EXCHANGE", context.transactionId(), hub.getInstanceId(), "AMQP",
+            messageLog.append(new MessageLogRecord(null, "EXCHANGE", context.transactionId(), hub.instanceId(), "AMQP",
                     context.client() == null ? null : context.client().id(), context.userId(), context.purpose(),
                     context.service(), context.operation(), null, Outcome.fromStatus(status),
                     context.errorCode() == null ? null : context.errorCode().name(), context.errorText(), status,

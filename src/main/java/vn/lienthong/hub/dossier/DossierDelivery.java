@@ -54,7 +54,7 @@ public class DossierDelivery {
         this.translator = translator;
         this.properties = properties;
         this.messageLog = messageLog;
-        this.instanceId = hub.getInstanceId();
+        this.instanceId = hub.instanceId();
     }
 
     /** Called by the flow {@code dossier-delivery} for each message of the delivery queue. */

@@ -2,28 +2,43 @@ package vn.lienthong.hub.dossier;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /** Settings of dossier synchronisation to the national public service portal ({@code hub.dossier.*}). */
+@Validated
 @ConfigurationProperties("hub.dossier")
 public class DossierSyncProperties {
 
     /** Durable queue the accepted events wait in, grouped by dossier code. */
+    @NotBlank
     private String queue = "dossier.sync";
     /** Dead-letter queue of the national-portal connector. */
+    @NotBlank
     private String deadLetterQueue = "dossier.sync.national-portal.DLQ";
     /** Queue agency systems send events to over AMQP or the Artemis core protocol. */
+    @NotBlank
     private String inboundQueue = "dossier.inbound";
     /** Where events the AMQP intake could not accept go, with their reason. */
+    @NotBlank
     private String rejectedQueue = "dossier.inbound.rejected";
     /** Parallel consumers of the delivery queue; a dossier's events always go to one of them at a time. */
+    @Positive
     private int consumers = 4;
     /** Delivery attempts before an event goes to the dead-letter queue. */
+    @Positive
     private int maxAttempts = 8;
     /** Wait before the second attempt; doubles after each failure up to {@link #maxBackoff}. */
+    @DurationMin(millis = 1)
     private Duration initialBackoff = Duration.ofSeconds(1);
+    @DurationMin(millis = 1)
     private Duration maxBackoff = Duration.ofMinutes(1);
     /** Where the local-to-national code tables are read from. */
+    @NotBlank
     private String codeMappings = "classpath:connectors/national-portal/transforms/code-mappings.json";
 
     public String getQueue() {

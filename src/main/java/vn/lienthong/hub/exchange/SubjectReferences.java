@@ -10,8 +10,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
 
-import vn.lienthong.hub.config.HubProperties;
-
 /**
  * Turns a personal id or enterprise code into the reference the message log keeps: HMAC-SHA256 under a key
  * of the deployment's own, so the log never holds the number in clear (Decree 13/2023: data minimisation)
@@ -22,8 +20,8 @@ public class SubjectReferences {
 
     private final SecretKeySpec key;
 
-    public SubjectReferences(HubProperties properties) {
-        String secret = properties.getAudit().getSubjectKey();
+    public SubjectReferences(SubjectKeyProperties properties) {
+        String secret = properties.subjectKey();
         if (secret == null || secret.length() < 16) {
             throw new IllegalStateException("hub.audit.subject-key (HUB_AUDIT_SUBJECT_KEY) must be set, at least 16 characters");
         }

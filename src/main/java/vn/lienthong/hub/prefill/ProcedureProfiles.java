@@ -43,7 +43,7 @@ public class ProcedureProfiles {
     @Autowired
     public ProcedureProfiles(HubProperties properties, ResourcePatternResolver resolver, ConnectorCatalogue catalogue)
             throws IOException {
-        this(load(resolver, properties.getProceduresLocation()), catalogue);
+        this(load(resolver, properties.proceduresLocation()), catalogue);
     }
 
     ProcedureProfiles(List<ProcedureProfile> loaded, ConnectorCatalogue catalogue) {

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import vn.lienthong.hub.config.HubProperties;
 
 /**
  * The agency systems known to the hub, found by the SHA-256 of their API key so that keys never sit in
@@ -26,17 +25,17 @@ public class ClientRegistry {
 
     private final Map<String, ApiClient> byKeyHash = new HashMap<>();
 
-    public ClientRegistry(HubProperties properties) {
-        boolean demo = properties.getDemo().isEnabled();
-        for (HubProperties.Client client : properties.getSecurity().getClients()) {
-            if (client.isDemo() && !demo) {
+    public ClientRegistry(SecurityProperties security, DemoProperties demoSettings) {
+        boolean demo = demoSettings.enabled();
+        for (SecurityProperties.Client client : security.clients()) {
+            if (client.demo() && !demo) {
                 continue;
             }
-            if (client.getId() == null || client.getApiKeySha256() == null) {
+            if (client.id() == null || client.apiKeySha256() == null) {
                 throw new IllegalStateException("hub.security.clients: every client needs an id and an api-key-sha256");
             }
-            byKeyHash.put(client.getApiKeySha256().toLowerCase(),
-                    new ApiClient(client.getId(), client.getName(), List.copyOf(client.getGrants())));
+            byKeyHash.put(client.apiKeySha256().toLowerCase(),
+                    new ApiClient(client.id(), client.name(), List.copyOf(client.grants())));
         }
         log.info("{} client system(s) registered{}", byKeyHash.size(), demo ? " (demo clients enabled)" : "");
     }

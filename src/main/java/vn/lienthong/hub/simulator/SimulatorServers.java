@@ -43,9 +43,9 @@ public class SimulatorServers implements DisposableBean {
 
     private final Map<String, WireMockServer> servers = new TreeMap<>();
 
-    public SimulatorServers(HubProperties properties, ConfigurableEnvironment environment, ResourcePatternResolver resolver,
-            ObjectProvider<ConnectorSimulatorExtension> extensions) throws IOException {
-        Path work = Path.of(properties.getSimulators().getWorkDirectory()).toAbsolutePath().normalize();
+    public SimulatorServers(HubProperties properties, SimulatorProperties simulators, ConfigurableEnvironment environment,
+            ResourcePatternResolver resolver, ObjectProvider<ConnectorSimulatorExtension> extensions) throws IOException {
+        Path work = Path.of(simulators.workDirectory()).toAbsolutePath().normalize();
         FileSystemUtils.deleteRecursively(work);
         Map<String, Path> roots = new TreeMap<>();
         for (String location : properties.connectorLocations()) {

@@ -80,7 +80,7 @@ class PrefillFlowTest {
 
         @Bean
         ConnectorCatalogue connectorCatalogue() throws java.io.IOException {
-            return new ConnectorCatalogue(new HubProperties(), new PathMatchingResourcePatternResolver(),
+            return new ConnectorCatalogue(HubProperties.defaults(), new PathMatchingResourcePatternResolver(),
                     new StandardEnvironment());
         }
 

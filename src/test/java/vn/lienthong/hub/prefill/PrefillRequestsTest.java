@@ -25,9 +25,9 @@ class PrefillRequestsTest {
 
     @BeforeAll
     static void loadShippedProfiles() throws IOException {
-        HubProperties properties = new HubProperties();
+        HubProperties properties = HubProperties.defaults();
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        ProcedureProfiles profiles = new ProcedureProfiles(ProcedureProfiles.load(resolver, properties.getProceduresLocation()),
+        ProcedureProfiles profiles = new ProcedureProfiles(ProcedureProfiles.load(resolver, properties.proceduresLocation()),
                 new ConnectorCatalogue(properties, resolver, new StandardEnvironment()));
         CITIZEN_PROCEDURE = profiles.find("2.000488.000.00.00.H22").orElseThrow();
         ENTERPRISE_PROCEDURE = profiles.find("2.002042.000.00.00.H22").orElseThrow();

@@ -26,9 +26,9 @@ class ProcedureProfilesTest {
 
     @BeforeAll
     static void loadCatalogueAndProfiles() throws IOException {
-        HubProperties properties = new HubProperties();
+        HubProperties properties = HubProperties.defaults();
         catalogue = new ConnectorCatalogue(properties, RESOLVER, new StandardEnvironment());
-        shipped = ProcedureProfiles.load(RESOLVER, properties.getProceduresLocation());
+        shipped = ProcedureProfiles.load(RESOLVER, properties.proceduresLocation());
     }
 
     @Test

@@ -33,9 +33,9 @@ import vn.lienthong.hub.audit.chain.AuditExport;
 import vn.lienthong.hub.audit.chain.CheckpointKeys;
 import vn.lienthong.hub.audit.chain.OfflineVerifier;
 import vn.lienthong.hub.audit.chain.VerificationReport;
+import vn.lienthong.hub.audit.log.AuditProperties;
 import vn.lienthong.hub.audit.log.JdbcMessageLog;
 import vn.lienthong.hub.audit.query.MessageLogQueries;
-import vn.lienthong.hub.config.HubProperties;
 
 /**
  * Retention: records older than {@code hub.audit.retention} move from the database to archive files, so the table does
@@ -61,9 +61,8 @@ public class MessageLogArchiver {
     private ScheduledExecutorService scheduler;
 
     @Autowired
-    public MessageLogArchiver(JdbcTemplate jdbc, MessageLogQueries queries, CheckpointKeys keys, HubProperties properties) {
-        this(jdbc, queries, keys, Path.of(properties.getAudit().getArchiveDirectory()), properties.getAudit().getRetention(),
-                properties.getAudit().getArchiveCheckPeriod());
+    public MessageLogArchiver(JdbcTemplate jdbc, MessageLogQueries queries, CheckpointKeys keys, AuditProperties settings) {
+        this(jdbc, queries, keys, Path.of(settings.archiveDirectory()), settings.retention(), settings.archiveCheckPeriod());
     }
 
     public MessageLogArchiver(JdbcTemplate jdbc, MessageLogQueries queries, CheckpointKeys keys, Path directory, Duration retention,

@@ -6,16 +6,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.lienthong.hub.audit.chain.CheckpointKeys;
-import vn.lienthong.hub.config.HubProperties;
 
 /** Key material of the message log, from configuration. */
 @Configuration
 public class AuditConfiguration {
 
     @Bean
-    public CheckpointKeys checkpointKeys(HubProperties properties) {
-        HubProperties.Audit audit = properties.getAudit();
-        return CheckpointKeys.load(Path.of(audit.getSigningPrivateKey()), Path.of(audit.getSigningPublicKey()),
-                audit.isGenerateSigningKeys());
+    public CheckpointKeys checkpointKeys(AuditProperties audit) {
+        return CheckpointKeys.load(Path.of(audit.signingPrivateKey()), Path.of(audit.signingPublicKey()),
+                audit.generateSigningKeys());
     }
 }

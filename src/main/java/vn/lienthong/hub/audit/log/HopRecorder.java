@@ -200,7 +200,7 @@ public class HopRecorder extends EventNotifierSupport {
         CallContext call = hop.call;
         MessageLogRecord record = new MessageLogRecord(null, "HOP",
                 call == null ? hop.exchangeId : call.transactionId(),
-                properties.getInstanceId(), CHANNEL, call == null ? null : call.clientId(),
+                properties.instanceId(), CHANNEL, call == null ? null : call.clientId(),
                 call == null ? null : call.userId(), call == null ? null : call.purpose(),
                 call == null ? null : call.service(), hop.connector, hop.subjectRef,
                 outcome, errorCode, errorText, status, hop.timeIn, Instant.now(), timeTaken, hop.requestSize,

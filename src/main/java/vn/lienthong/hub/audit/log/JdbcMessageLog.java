@@ -24,7 +24,6 @@ import org.springframework.stereotype.Repository;
 import vn.lienthong.hub.audit.MessageLogRecord;
 import vn.lienthong.hub.audit.chain.ChainedRecord;
 import vn.lienthong.hub.audit.chain.CheckpointKeys;
-import vn.lienthong.hub.config.HubProperties;
 
 /**
  * The message log in the hub's database (H2 embedded, PostgreSQL in production), hash-chained by a single
@@ -50,25 +49,24 @@ public class JdbcMessageLog implements MessageLog {
 
     /** A log without checkpoints or body encryption, with default batching (tests of the schema, tools). */
     public JdbcMessageLog(JdbcTemplate jdbc) {
-        this(jdbc, new HubProperties.Audit(), null, null);
+        this(jdbc, AuditProperties.defaults(), null, null);
     }
 
     @Autowired
-    public JdbcMessageLog(JdbcTemplate jdbc, HubProperties properties, CheckpointKeys keys) {
-        this(jdbc, properties.getAudit(), keys, cipherOf(properties.getAudit()));
+    public JdbcMessageLog(JdbcTemplate jdbc, AuditProperties settings, CheckpointKeys keys) {
+        this(jdbc, settings, keys, cipherOf(settings));
     }
 
-    private static BodyCipher cipherOf(HubProperties.Audit settings) {
-        String key = settings.getBodyEncryptionKey();
-        return key == null || key.isBlank() ? null : new BodyCipher(key);
+    private static BodyCipher cipherOf(AuditProperties settings) {
+        return settings.keepsBodies() ? new BodyCipher(settings.bodyEncryptionKey()) : null;
     }
 
-    JdbcMessageLog(JdbcTemplate jdbc, HubProperties.Audit settings, CheckpointKeys keys, BodyCipher cipher) {
+    JdbcMessageLog(JdbcTemplate jdbc, AuditProperties settings, CheckpointKeys keys, BodyCipher cipher) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.commitTimeout = settings.getCommitTimeout();
-        this.writer = new ChainWriter(jdbc, new ChainWriter.Settings(settings.getQueueCapacity(), settings.getMaxBatch(),
-                settings.getCheckpointInterval(), settings.getCheckpointPeriod()), keys);
+        this.commitTimeout = settings.commitTimeout();
+        this.writer = new ChainWriter(jdbc, new ChainWriter.Settings(settings.queueCapacity(), settings.maxBatch(),
+                settings.checkpointInterval(), settings.checkpointPeriod()), keys);
     }
 
     @Override

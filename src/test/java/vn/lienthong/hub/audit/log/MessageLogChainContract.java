@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.lienthong.hub.audit.MessageLogRecord;
@@ -38,7 +41,6 @@ import vn.lienthong.hub.audit.chain.OfflineVerifier;
 import vn.lienthong.hub.audit.chain.VerificationReport;
 import vn.lienthong.hub.audit.query.MessageLogQueries;
 import vn.lienthong.hub.audit.query.RecordFilter;
-import vn.lienthong.hub.config.HubProperties;
 
 /**
  * The hash chain, checkpoints, tamper detection, export and the write guarantee, on each database the hub supports.
@@ -80,11 +82,11 @@ abstract class MessageLogChainContract {
     }
 
     private JdbcMessageLog newLog(Duration commitTimeout) {
-        HubProperties.Audit settings = new HubProperties.Audit();
-        settings.setCheckpointInterval(4);
-        settings.setCommitTimeout(commitTimeout);
-        settings.setMaxBatch(3);
-        settings.setCheckpointPeriod(Duration.ofHours(1));
+        AuditProperties settings = new Binder(new MapConfigurationPropertySource(Map.of(
+                "hub.audit.checkpoint-interval", "4",
+                "hub.audit.commit-timeout", commitTimeout.toMillis() + "ms",
+                "hub.audit.max-batch", "3",
+                "hub.audit.checkpoint-period", "1h"))).bindOrCreate("hub.audit", AuditProperties.class);
         return new JdbcMessageLog(jdbc, settings, keys, null);
     }
 

@@ -18,7 +18,6 @@ import vn.lienthong.hub.audit.Outcome;
 import vn.lienthong.hub.audit.chain.CanonicalForm;
 import vn.lienthong.hub.audit.chain.ChainedRecord;
 import vn.lienthong.hub.audit.query.MessageLogQueries;
-import vn.lienthong.hub.config.HubProperties;
 
 /** The evidence the log keeps of bodies, and the connector a hop record names. */
 class MessageLogEvidenceTest {
@@ -40,7 +39,7 @@ class MessageLogEvidenceTest {
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:bodies-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         BodyCipher cipher = new BodyCipher(key);
-        JdbcMessageLog log = new JdbcMessageLog(new JdbcTemplate(dataSource), new HubProperties.Audit(), null, cipher);
+        JdbcMessageLog log = new JdbcMessageLog(new JdbcTemplate(dataSource), AuditProperties.defaults(), null, cipher);
         byte[] request = "{\"personalId\":\"001090012345\"}".getBytes(StandardCharsets.UTF_8);
         try {
             log.append(new MessageLogRecord(null, "EXCHANGE", "tx-bodies", "hub-1", "REST", null, null, null, null, null, null,
