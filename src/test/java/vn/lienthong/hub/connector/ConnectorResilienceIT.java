@@ -54,11 +54,15 @@ class ConnectorResilienceIT extends HubIntegrationTest {
     void answersTimeoutWithinTheConfiguredDeadline_whenBackendIsSlow() {
         CircuitBreaker breaker = breakers.breaker(catalogue.find("social-insurance-record").orElseThrow());
         long failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
+        long start = System.nanoTime();
         HttpResponse<String> response = call("social-insurance-record", "{\"personalId\":\"001090000504\"}");
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(body(response).path("code").asText()).isEqualTo("NATIONAL_TIMEOUT");
         // the deadline is the service's own (800 ms here), not the simulator's 10 s delay
         assertThat(body(response).path("detail").asText()).contains("within 800 ms");
+        // the hub waited for its deadline, and not for the backend's 10 s answer (bounds that load cannot break)
+        assertThat(millis).isGreaterThanOrEqualTo(700L).isLessThan(10_000L);
         // the timed-out call counts against the circuit, and is not repeated: a timeout is no transient failure
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore + 1);
         assertThat(simulators.server("social-insurance").getAllServeEvents().stream()
