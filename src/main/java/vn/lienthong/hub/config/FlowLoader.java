@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.RouteConfigurationsBuilder;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
@@ -21,7 +22,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * locations into Camel. Resolution goes through Spring, which reads sub-folders of a packaged jar correctly, so the same
  * files load whether the hub runs from the build folder, from its jar or from outside folders.
  */
-public class FlowLoader implements RoutesBuilder, org.apache.camel.RouteConfigurationsBuilder {
+public class FlowLoader implements RoutesBuilder, RouteConfigurationsBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(FlowLoader.class);
 
@@ -48,11 +49,11 @@ public class FlowLoader implements RoutesBuilder, org.apache.camel.RouteConfigur
         }
     }
 
+    /** The platform's route configurations (routes/platform/), added before any route so every flow can use them. */
     @Override
     public void addRouteConfigurationsToCamelContext(CamelContext context) throws Exception {
-        // without this, a routeConfiguration written in a flow file would be read and silently left out
         for (RoutesBuilder builder : builders(context)) {
-            if (builder instanceof org.apache.camel.RouteConfigurationsBuilder configurations) {
+            if (builder instanceof RouteConfigurationsBuilder configurations) {
                 configurations.addRouteConfigurationsToCamelContext(context);
             }
         }
@@ -61,7 +62,7 @@ public class FlowLoader implements RoutesBuilder, org.apache.camel.RouteConfigur
     @Override
     public void updateRouteConfigurationsToCamelContext(CamelContext context) throws Exception {
         for (RoutesBuilder builder : builders(context)) {
-            if (builder instanceof org.apache.camel.RouteConfigurationsBuilder configurations) {
+            if (builder instanceof RouteConfigurationsBuilder configurations) {
                 configurations.updateRouteConfigurationsToCamelContext(context);
             }
         }

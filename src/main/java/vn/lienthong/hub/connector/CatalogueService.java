@@ -21,10 +21,12 @@ import vn.lienthong.hub.exchange.HubService;
  * @param output        JSON Schema of the canonical answer
  * @param resilience    timeout, retries, circuit breaker and concurrency limit
  * @param home          resource location of the connector folder ({@code classpath:connectors/tax}, {@code file:/opt/…/acme})
+ * @param errors        how the system's own error codes inside an HTTP 200 answer map to the catalogue ({@code errors:})
  */
 public record CatalogueService(String code, String description, String system, String kamelet, String flow,
                                boolean personalData, List<SubjectField> subjects, JsonNode input,
-                               JsonNode output, Resilience resilience, String home) {
+                               JsonNode output, Resilience resilience, String home,
+                               List<NationalError> errors) {
 
     public static final String CATEGORY = "data";
 
@@ -38,7 +40,12 @@ public record CatalogueService(String code, String description, String system, S
     public record SubjectField(String field, String kind) {
     }
 
-    /** The route the platform builds for the service: resilience around {@code kamelet:<kamelet>}. */
+    /** Name of the service's circuit breaker in the breaker registry, the Camel registry and the metrics. */
+    public String breakerName() {
+        return "connector-" + code;
+    }
+
+    /** The route the platform builds for the service from routes/platform/catalogue-service.camel.yaml. */
     public String routeUri() {
         return "direct:service-" + code;
     }

@@ -38,6 +38,7 @@ public class ConnectorCatalogue {
 
     private final Map<String, CatalogueService> services = new LinkedHashMap<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ConnectorCatalogue(HubProperties properties, ResourcePatternResolver resolver, Environment environment)
             throws IOException {
         for (String location : properties.connectorLocations()) {
@@ -58,6 +59,15 @@ public class ConnectorCatalogue {
             }
         }
         log.info("Connector catalogue: {} services {}", services.size(), services.keySet());
+    }
+
+    private ConnectorCatalogue(Collection<CatalogueService> given) {
+        given.forEach(service -> services.put(service.code(), service));
+    }
+
+    /** A catalogue of the given services only (tests of the platform's routes). */
+    public static ConnectorCatalogue of(Collection<CatalogueService> services) {
+        return new ConnectorCatalogue(services);
     }
 
     public Collection<CatalogueService> all() {
@@ -90,6 +100,10 @@ public class ConnectorCatalogue {
         if (!list.isArray() || list.isEmpty()) {
             throw new IllegalStateException(home + "/" + SERVICES_FILE + " declares no services");
         }
+        List<NationalError> errors = new ArrayList<>();
+        for (JsonNode rule : descriptor.path("errors")) {
+            errors.add(NationalError.read(rule, home + "/" + SERVICES_FILE));
+        }
         for (JsonNode s : list) {
             String code = required(s, "code", home);
             List<CatalogueService.SubjectField> subjects = new ArrayList<>();
@@ -98,7 +112,7 @@ public class ConnectorCatalogue {
             }
             result.add(new CatalogueService(code, required(s, "description", home), folder, required(s, "kamelet", home),
                     text(s, "flow"), s.path("personalData").asBoolean(false), List.copyOf(subjects), s.path("input"), s.path("output"),
-                    resilience(code, s.path("resilience"), environment), home));
+                    resilience(code, s.path("resilience"), environment), home, List.copyOf(errors)));
         }
         return result;
     }

@@ -2,9 +2,6 @@ package vn.lienthong.hub.enterprise;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import vn.lienthong.hub.exchange.ErrorCode;
@@ -16,32 +13,24 @@ import vn.lienthong.hub.model.Enterprise;
 import vn.lienthong.hub.model.EnterpriseCodes;
 import vn.lienthong.hub.model.ServiceRequest;
 
-/** The typed enterprise lookup shared by REST and SOAP: checksum first, then the business registration connector. */
+/** The typed enterprise lookup shared by REST and SOAP: checksum first, then the enterprise flow. */
 @Component
 public class EnterpriseLookups {
 
     private final ServiceGateway gateway;
-    private final ObjectMapper json;
 
-    public EnterpriseLookups(ServiceGateway gateway, ObjectMapper json) {
+    public EnterpriseLookups(ServiceGateway gateway) {
         this.gateway = gateway;
-        this.json = json;
     }
 
     public Enterprise lookup(ExchangeContext context, String enterpriseCode) {
-        JsonNode answer = gateway.call(context, HubServices.ENTERPRISE_LOOKUP, () -> {
+        return gateway.call(context, HubServices.ENTERPRISE_LOOKUP, () -> {
             String code = enterpriseCode == null ? null : enterpriseCode.strip();
             EnterpriseCodes.violation(code).ifPresent(reason -> {
                 throw new HubException(ErrorCode.INVALID_ENTERPRISE_CODE, "enterprise code " + code + ": " + reason);
             });
             return new ServiceRequest(HubServices.ENTERPRISE_LOOKUP.code(),
                     JsonNodeFactory.instance.objectNode().put("enterpriseCode", code), code);
-        }, JsonNode.class);
-        try {
-            return json.treeToValue(answer, Enterprise.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new HubException(ErrorCode.NATIONAL_MALFORMED_ANSWER,
-                    "the business registration answer does not fit the Enterprise record", e);
-        }
+        }, Enterprise.class);
     }
 }

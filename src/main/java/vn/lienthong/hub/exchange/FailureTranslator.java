@@ -8,16 +8,13 @@ import java.util.concurrent.TimeoutException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.NoHttpResponseException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns whatever a flow or connector threw into the hub's error catalogue, so callers get a code and never a
  * stack trace. Connector transforms throw {@link HubException} themselves; transport failures are classified here.
+ * It only maps: the platform's failure step ({@link Problems}) logs, once.
  */
 public final class FailureTranslator {
-
-    private static final Logger log = LoggerFactory.getLogger(FailureTranslator.class);
 
     private FailureTranslator() {
     }
@@ -42,7 +39,6 @@ public final class FailureTranslator {
                 return new HubException(ErrorCode.CIRCUIT_OPEN, "calls to this national system are paused after repeated failures", t);
             }
         }
-        log.error("Unexpected failure", failure);
         return new HubException(ErrorCode.INTERNAL_ERROR, "the hub failed to process the request", failure);
     }
 }

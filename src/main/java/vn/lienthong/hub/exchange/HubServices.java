@@ -6,9 +6,9 @@ public final class HubServices {
     public static final HubService CITIZEN_LOOKUP =
             new HubService("data", "citizen-lookup", "LookupCitizen", "direct:citizen-lookup", true);
 
-    /** Served by the business registration connector's catalogue route (connectors/business/connector.yaml). */
+    /** The enterprise flow (routes/enterprise/enterprise-lookup.camel.yaml) over the business registration connector. */
     public static final HubService ENTERPRISE_LOOKUP =
-            new HubService("data", "enterprise-lookup", "LookupEnterprise", "direct:service-enterprise-lookup", false);
+            new HubService("data", "enterprise-lookup", "LookupEnterprise", "direct:enterprise-lookup", false);
 
     /** Once-only pre-fill of a procedure's form from every source it names (routes/prefill/prefill.camel.yaml). */
     public static final HubService PREFILL =

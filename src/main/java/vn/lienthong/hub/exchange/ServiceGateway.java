@@ -18,6 +18,8 @@ import vn.lienthong.hub.security.AccessPolicy;
 @Component
 public class ServiceGateway {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServiceGateway.class);
+
     private final ProducerTemplate producer;
     private final AccessPolicy accessPolicy;
     private final SubjectReferences subjects;
@@ -47,7 +49,11 @@ public class ServiceGateway {
         context.toCall().applyTo(exchange);
         Exchange done = producer.send(service.endpointUri(), exchange);
         if (done.getException() != null) {
-            throw FailureTranslator.translate(done.getException());
+            HubException problem = FailureTranslator.translate(done.getException());
+            if (problem.code() == ErrorCode.INTERNAL_ERROR && !Problems.logged(done, done.getException())) {
+                log.error("Flow {} failed unexpectedly", service.endpointUri(), done.getException());
+            }
+            throw problem;
         }
         T result = done.getMessage().getBody(resultType);
         if (result == null) {

@@ -146,8 +146,15 @@ class CitizenLookupRestIT extends HubIntegrationTest {
                 officer(MOTCUA_KEY)), 502, "NATIONAL_SYSTEM_ERROR");
         assertProblem(post(LOOKUP, "{\"personalId\":\"001090000502\",\"fullName\":\"Nguyễn Văn Hỏng\",\"dateOfBirth\":\"1990-01-01\"}",
                 officer(MOTCUA_KEY)), 502, "NATIONAL_MALFORMED_ANSWER");
-        assertProblem(post(LOOKUP, "{\"personalId\":\"001090000503\",\"fullName\":\"Nguyễn Văn Bận\",\"dateOfBirth\":\"1990-01-01\"}",
-                officer(MOTCUA_KEY)), 502, "NATIONAL_SYSTEM_ERROR");
+    }
+
+    @Test
+    void answers503WithTheNationalMessage_whenPopulationDatabaseIsBusy() {
+        // error_code 99 inside an HTTP 200 answer, mapped by the errors: rule of connectors/population/connector.yaml
+        HttpResponse<String> busy = post(LOOKUP, "{\"personalId\":\"001090000503\",\"fullName\":\"Nguyễn Văn Bận\",\"dateOfBirth\":\"1990-01-01\"}",
+                officer(MOTCUA_KEY));
+        assertProblem(busy, 503, "NATIONAL_UNAVAILABLE");
+        assertThat(body(busy).path("detail").asText()).contains("error_code 99", "Hệ thống đang bận");
     }
 
     @Test

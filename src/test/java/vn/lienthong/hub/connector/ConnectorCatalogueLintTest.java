@@ -150,6 +150,31 @@ class ConnectorCatalogueLintTest {
 
     @ParameterizedTest
     @MethodSource("connectorFolders")
+    void errorCodeDeclarationsAreWellFormed_andCheckedByTheKamelet(Path folder) throws IOException {
+        Path servicesFile = folder.resolve(ConnectorCatalogue.SERVICES_FILE);
+        JsonNode errors = YAML.readTree(servicesFile.toFile()).path("errors");
+        if (errors.isMissingNode()) {
+            return;
+        }
+        assertThat(errors.isArray() && !errors.isEmpty()).as(servicesFile + " errors: is a non-empty list").isTrue();
+        for (JsonNode rule : errors) {
+            // the same reading the hub does at start-up: pointer, exactly one of equals/notIn, a national catalogue code
+            NationalError declared = NationalError.read(rule, servicesFile.toString());
+            assertThat(NationalError.ALLOWED).contains(declared.code());
+            assertThat(rule.path("retryable").isMissingNode() || rule.path("retryable").isBoolean())
+                    .as(servicesFile + " retryable is true or false").isTrue();
+        }
+        boolean checked = false;
+        for (Path file : descriptors(folder)) {
+            String template = YAML.readTree(file.toFile()).path("spec").path("template").toString();
+            checked |= template.contains("\"nationalAnswers\"") && template.contains("\"check\"");
+        }
+        assertThat(checked).as(folder + " declares errors: a Kamelet applies them (bean nationalAnswers, method check)")
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("connectorFolders")
     void simulatorIsPresentAndDocumented(Path folder) throws IOException {
         Path simulator = folder.resolve("simulator");
         assertThat(simulator.resolve("README.md")).isRegularFile();

@@ -75,7 +75,11 @@ public class RestExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
-        return problem(FailureTranslator.translate(e), request);
+        HubException problem = FailureTranslator.translate(e);
+        if (problem.code() == ErrorCode.INTERNAL_ERROR) {
+            org.slf4j.LoggerFactory.getLogger(RestExceptionHandler.class).error("Unexpected failure", e);
+        }
+        return problem(problem, request);
     }
 
     private static ResponseEntity<Problem> problem(HubException e, HttpServletRequest request) {

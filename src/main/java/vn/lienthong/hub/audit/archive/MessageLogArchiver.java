@@ -14,13 +14,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,11 +58,15 @@ public class MessageLogArchiver {
     private final Duration retention;
     private final Duration checkPeriod;
     private final TransactionTemplate tx;
+    /** Camel's thread pools: the archiver's one thread is managed (and shut down) with the others. */
+    private ExecutorServiceManager threads;
     private ScheduledExecutorService scheduler;
 
     @Autowired
-    public MessageLogArchiver(JdbcTemplate jdbc, MessageLogQueries queries, CheckpointKeys keys, AuditProperties settings) {
+    public MessageLogArchiver(JdbcTemplate jdbc, MessageLogQueries queries, CheckpointKeys keys, AuditProperties settings,
+            org.apache.camel.CamelContext camel) {
         this(jdbc, queries, keys, Path.of(settings.archiveDirectory()), settings.retention(), settings.archiveCheckPeriod());
+        this.threads = camel.getExecutorServiceManager();
     }
 
     public MessageLogArchiver(JdbcTemplate jdbc, MessageLogQueries queries, CheckpointKeys keys, Path directory, Duration retention,
@@ -78,14 +82,10 @@ public class MessageLogArchiver {
 
     @PostConstruct
     void start() {
-        if (retention == null || retention.isZero() || retention.isNegative()) {
+        if (threads == null || retention == null || retention.isZero() || retention.isNegative()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "message-log-archiver");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = threads.newSingleThreadScheduledExecutor(this, "message-log-archiver");
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 archiveOlderThan(Instant.now().minus(retention));
@@ -98,7 +98,7 @@ public class MessageLogArchiver {
     @PreDestroy
     void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            threads.shutdownNow(scheduler);
         }
     }
 

@@ -47,6 +47,11 @@ public class PopulationTransforms {
     /** Exchange property the descriptor fills with its {@code integrationCode} (MaTichHop). */
     public static final String INTEGRATION_CODE = "populationIntegrationCode";
     private static final DateTimeFormatter NATIONAL_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    /**
+     * One secure parser per thread, made once: {@code DocumentBuilderFactory.newInstance()} per answer scanned the
+     * class path (ServiceLoader) on every lookup. Builders are not thread-safe, hence one per thread, reset after use.
+     */
+    private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(PopulationTransforms::secureParser);
 
     private final ObjectMapper json;
     private final CodeLists codeLists;
@@ -116,16 +121,13 @@ public class PopulationTransforms {
 
     private List<Element> congDan(String xml) {
         Document document;
+        DocumentBuilder builder = PARSER.get();
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
             document = builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw malformed("message is not well-formed XML", e);
+        } finally {
+            builder.reset();
         }
         if (document.getElementsByTagNameNS("*", "CongdanCollection").getLength() == 0) {
             throw malformed("message holds no CongdanCollection", null);
@@ -136,6 +138,21 @@ public class PopulationTransforms {
             result.add((Element) nodes.item(i));
         }
         return result;
+    }
+
+    private static DocumentBuilder secureParser() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder;
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException("no secure XML parser available", e);
+        }
     }
 
     private Citizen citizen(Element e) {

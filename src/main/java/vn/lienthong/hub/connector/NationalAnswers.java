@@ -1,0 +1,60 @@
+package vn.lienthong.hub.connector;
+
+import java.util.Optional;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.lienthong.hub.exchange.NationalFailure;
+
+/**
+ * Applies the {@code errors:} rules of the connector's {@code connector.yaml} to the system's HTTP 200 answer, before
+ * any transform: an answer carrying a declared error code becomes the declared catalogue error, with the system's own
+ * message in the detail. A Kamelet calls it right after its HTTP call ({@code bean: {ref: nationalAnswers, method: check}}).
+ * Answers that are not JSON, or match no rule, pass unchanged to the transform.
+ */
+@Component("nationalAnswers")
+public class NationalAnswers {
+
+    private final ObjectMapper json;
+
+    public NationalAnswers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void check(Exchange exchange) {
+        CatalogueService service = exchange.getProperty(ConnectorRequests.SERVICE, CatalogueService.class);
+        if (service == null || service.errors().isEmpty()) {
+            return;
+        }
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status != null && status != 200) {
+            return;
+        }
+        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        exchange.getMessage().setBody(bytes);
+        if (bytes == null || bytes.length == 0) {
+            return;
+        }
+        JsonNode answer;
+        try {
+            answer = json.readTree(bytes);
+        } catch (java.io.IOException e) {
+            return; // not JSON: the transform decides whether it is malformed
+        }
+        if (answer == null) {
+            return;
+        }
+        for (NationalError rule : service.errors()) {
+            Optional<String> code = rule.match(answer);
+            if (code.isPresent()) {
+                String message = rule.messageOf(answer);
+                throw new NationalFailure(rule.code(), service.system() + " answered " + rule.pointer().substring(1)
+                        + " " + code.get() + (message == null ? "" : ": " + message), rule.retryable());
+            }
+        }
+    }
+}
