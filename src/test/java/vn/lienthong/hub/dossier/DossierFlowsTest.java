@@ -29,7 +29,8 @@ import vn.lienthong.hub.connector.nationalportal.PortalUnavailableException;
 import vn.lienthong.hub.exchange.CallContext;
 
 /**
- * The three dossier flows on the real Spring context and embedded broker, with the national-portal connector replaced
+ * The three dossier flows on the real Spring context and embedded broker (the other connectors on their local
+ * simulators, as in the demo), with the national-portal connector replaced
  * by a mock (AdviceWith): the order of the steps, the attempts a transient failure gets, the dead letter of a refusal,
  * the accept flow's headers and idempotent consumer, and the AMQP intake's rejection of an oversized property.
  */
@@ -39,7 +40,6 @@ import vn.lienthong.hub.exchange.CallContext;
         "spring.datasource.url=jdbc:h2:mem:dossier-flows;DB_CLOSE_DELAY=-1",
         "HUB_DATA_DIR=target/flows-test-data",
         "spring.artemis.embedded.persistent=false",
-        "hub.simulators.enabled=false",
         "HUB_BROKER_PORT=0",
         "HUB_DOSSIER_MAX_ATTEMPTS=3",
         "HUB_DOSSIER_INITIAL_BACKOFF=50ms",
