@@ -35,10 +35,11 @@ java -cp "$JAR" -Dloader.main=vn.lienthong.hub.simulator.StandaloneSimulator \
 SIM_PID=$!
 
 start_hub() {
-  # Flows and connectors from the project folders: loading them from inside the jar fails at the moment (see docs).
+  # Flows and connectors from the project folders; the other connectors on the hub's own simulators (the portal: the
+  # separate one), since a connector without a base URL stops the start.
   HUB_FLOWS_LOCATION="file:$PWD/routes" HUB_CONNECTORS_LOCATION="file:$PWD/connectors" \
   HUB_PORT=$HUB_PORT HUB_DATA_DIR="$RUN_DIR/hub" HUB_PORTAL_URL="http://127.0.0.1:$SIM_PORT" HUB_BROKER_PORT=0 \
-    HUB_SIMULATORS_ENABLED=false java -jar "$JAR" --hub.simulators.enabled=false >> "$RUN_DIR/hub.log" 2>&1 &
+    java -jar "$JAR" >> "$RUN_DIR/hub.log" 2>&1 &
   HUB_PID=$!
   for _ in $(seq 1 600); do
     if curl -fs "http://127.0.0.1:$HUB_PORT/actuator/health/readiness" > /dev/null 2>&1; then return 0; fi

@@ -49,7 +49,7 @@ TIMEOUT=5000
 HUB_FLOWS_LOCATION="file:$PWD/routes" HUB_CONNECTORS_LOCATION="file:$PWD/connectors" \
 HUB_PORT=$HUB_PORT HUB_DATA_DIR="$RUN_DIR/hub" HUB_PORTAL_URL="$SIM" HUB_BROKER_PORT=0 HUB_PORTAL_TIMEOUT_MILLIS=$TIMEOUT \
 HUB_DOSSIER_CONSUMERS=$CONSUMERS HUB_DOSSIER_MAX_ATTEMPTS=12 \
-  java -jar "$JAR" --hub.simulators.enabled=false >> "$RUN_DIR/hub.log" 2>&1 &
+  java -jar "$JAR" >> "$RUN_DIR/hub.log" 2>&1 &
 HUB_PID=$!
 for _ in $(seq 1 600); do
   curl -fs "http://127.0.0.1:$HUB_PORT/actuator/health/readiness" > /dev/null 2>&1 && break

@@ -146,7 +146,7 @@ class DossierCrashIT {
     private Process startHub(Path jar, Path data, int port, int simPort) throws IOException {
         Process process = start(data.resolve("hub.log"), "-jar", jar.toString(), "--server.port=" + port,
                 "--HUB_DATA_DIR=" + data.resolve("hub"), "--HUB_PORTAL_URL=http://127.0.0.1:" + simPort,
-                "--HUB_PORTAL_TIMEOUT_MILLIS=2000", "--HUB_BROKER_PORT=0", "--hub.simulators.enabled=false",
+                "--HUB_PORTAL_TIMEOUT_MILLIS=2000", "--HUB_BROKER_PORT=0",
                 "--HUB_DOSSIER_INITIAL_BACKOFF=200ms");
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(process.isAlive()).as("hub process, see " + data.resolve("hub.log")).isTrue();
