@@ -4,6 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -62,4 +72,28 @@ class ArchitectureRulesTest {
     static final ArchRule auditChainStandsAlone = classes().that().resideInAPackage("..hub.audit.chain..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "com.fasterxml.jackson..",
                     "org.slf4j..", "vn.lienthong.hub.audit", "vn.lienthong.hub.audit.chain..");
+
+    /** Only the service gateway enters a flow from Java: everything else is a flow step ({@code to:}), never a template call. */
+    @ArchTest
+    static final ArchRule onlyTheGatewayUsesAProducerTemplate = noClasses().that()
+            .doNotHaveFullyQualifiedName("vn.lienthong.hub.exchange.ServiceGateway")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.camel.ProducerTemplate")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.camel.FluentProducerTemplate");
+
+    /**
+     * Parallelism, timeouts, retries and waits are the flows' EIPs and Camel's thread-pool profiles: no main code makes
+     * its own pools, sleeps, parks or asynchronous calls.
+     */
+    @ArchTest
+    static final ArchRule noHandMadeConcurrency = noClasses()
+            .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
+                    JavaClass.Predicates.type(Executors.class))))
+            .orShould().callMethod(Thread.class, "sleep", long.class)
+            .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
+            .orShould().callMethod(Thread.class, "sleep", Duration.class)
+            .orShould().callMethod(LockSupport.class, "parkNanos", long.class)
+            .orShould().callMethod(CompletableFuture.class, "supplyAsync", Supplier.class)
+            .orShould().callMethod(CompletableFuture.class, "supplyAsync", Supplier.class, Executor.class)
+            .orShould().callMethod(CompletableFuture.class, "runAsync", Runnable.class)
+            .orShould().callMethod(CompletableFuture.class, "runAsync", Runnable.class, Executor.class);
 }
