@@ -19,7 +19,7 @@ if [ -z "$URL" ]; then
   started=$!
   trap '[ -n "$started" ] && kill "$started" 2>/dev/null || true' EXIT
   URL="http://127.0.0.1:$PORT"
-  for _ in $(seq 1 90); do
+  for _ in $(seq 1 180); do
     curl -fs "$URL/actuator/health/readiness" >/dev/null 2>&1 && break
     kill -0 "$started" 2>/dev/null || { echo "the hub did not start: see target/bench-hub.log"; exit 1; }
     sleep 1
