@@ -23,10 +23,12 @@ public class ConnectorWarmUp implements CamelContextConfiguration {
 
     private final ConnectorCatalogue catalogue;
     private final ResourcePatternResolver resolver;
+    private final ConnectorBreakers breakers;
 
-    public ConnectorWarmUp(ConnectorCatalogue catalogue, ResourcePatternResolver resolver) {
+    public ConnectorWarmUp(ConnectorCatalogue catalogue, ResourcePatternResolver resolver, ConnectorBreakers breakers) {
         this.catalogue = catalogue;
         this.resolver = resolver;
+        this.breakers = breakers;
     }
 
     @Override
@@ -37,6 +39,11 @@ public class ConnectorWarmUp implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         for (CatalogueService service : catalogue.all()) {
+            if (!breakers.configured(service)) {
+                log.warn("Connector '{}' ({}) has no URL: it answers 503 and shows DOWN until one is set",
+                        service.code(), service.kamelet());
+                continue;
+            }
             try {
                 camelContext.getEndpoint("kamelet:" + service.kamelet()).createProducer().start();
                 warmTransforms(camelContext, service.home());

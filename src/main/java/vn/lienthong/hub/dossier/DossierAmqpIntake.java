@@ -1,22 +1,19 @@
 package vn.lienthong.hub.dossier;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.hub.exchange.HubServices;
-import vn.lienthong.hub.audit.log.MessageLog;
-import vn.lienthong.hub.audit.MessageLogRecord;
-import vn.lienthong.hub.audit.Outcome;
-import vn.lienthong.hub.config.HubProperties;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.FailureTranslator;
@@ -26,80 +23,119 @@ import vn.lienthong.hub.exchange.TransactionIds;
 import vn.lienthong.hub.security.ClientRegistry;
 
 /**
- * The message edge: dossier events agency systems send to the inbound queue over AMQP 1.0 or the core protocol.
- * The sender's identity travels in the application property {@code apiKey} (the same key as X-API-Key), with optional
- * {@code eventId}, {@code transactionId}, {@code kind} (DOSSIER or PROGRESS, default DOSSIER) and for progress
- * {@code dossierCode}; the body is the same JSON as over REST. Each message gets the REST treatment (authentication,
- * access check, validation, durable queue) and one EXCHANGE record (channel AMQP) in the message log; a message that
- * cannot be accepted goes to the rejected queue with its reason, never silently away.
+ * The decisions of the flow {@code dossier-intake-amqp}: dossier events agency systems send to the inbound queue over
+ * AMQP 1.0 or the core protocol. The sender's identity travels in the application property {@code apiKey} (the same
+ * key as X-API-Key), with optional {@code eventId}, {@code transactionId}, {@code userId}, {@code kind} (DOSSIER or
+ * PROGRESS, default DOSSIER) and for progress {@code dossierCode}; the body is the same JSON as over REST. Each message
+ * gets the REST treatment (authentication, access check, validation, durable queue); the properties are checked
+ * first (size and value), so an oversized or malformed one is the sender's error, never the message log's. The
+ * message's EXCHANGE record is written by {@link AmqpIntakeRecorder} with its real outcome.
  */
 @Component("dossierAmqpIntake")
 public class DossierAmqpIntake {
+
+    /** Exchange property holding the intake's {@link ExchangeContext}. */
+    public static final String CONTEXT = "hubIntake";
+
+    /** Longest value accepted per application property (the message log's columns, the event table's). */
+    static final Map<String, Integer> MAX_LENGTH = Map.of("apiKey", 256, "eventId", 64, "transactionId", 64,
+            "userId", 128, "kind", 16, "dossierCode", 40);
 
     private static final Logger log = LoggerFactory.getLogger(DossierAmqpIntake.class);
 
     private final ClientRegistry clients;
     private final ServiceGateway gateway;
     private final DossierValidator validator;
-    private final MessageLog messageLog;
-    private final DossierSyncProperties properties;
-    private final HubProperties hub;
     private final ObjectMapper json;
-    private final JmsTemplate jms;
 
-    public DossierAmqpIntake(ClientRegistry clients, ServiceGateway gateway, DossierValidator validator,
-            MessageLog messageLog, DossierSyncProperties properties, HubProperties hub, ObjectMapper json, DossierQueue queue) {
+    public DossierAmqpIntake(ClientRegistry clients, ServiceGateway gateway, DossierValidator validator, ObjectMapper json) {
         this.clients = clients;
         this.gateway = gateway;
         this.validator = validator;
-        this.messageLog = messageLog;
-        this.properties = properties;
-        this.hub = hub;
         this.json = json;
-        this.jms = new JmsTemplate(queue.plainConnectionFactory());
     }
 
-    public void accept(Exchange exchange) {
-        String sentTx = exchange.getMessage().getHeader("transactionId", String.class);
-        String transactionId = sentTx != null && TransactionIds.isAcceptable(sentTx) ? sentTx : TransactionIds.generate();
-        ExchangeContext context = new ExchangeContext(transactionId, "AMQP");
+    /** First step: the transaction id (the sender's when acceptable) and the intake's context. */
+    public void open(Exchange exchange) {
+        Object sent = exchange.getMessage().getHeader("transactionId");
+        String transactionId = sent instanceof String s && TransactionIds.isAcceptable(s) ? s : TransactionIds.generate();
+        exchange.setProperty(CONTEXT, new ExchangeContext(transactionId, "AMQP"));
         MDC.put("txId", transactionId);
-        String body = exchange.getMessage().getBody(String.class);
-        int status = 202;
-        try {
-            clients.authenticate(exchange.getMessage().getHeader("apiKey", String.class)).ifPresentOrElse(context::client,
-                    () -> {
-                        throw new HubException(ErrorCode.UNAUTHENTICATED, "the message has no valid 'apiKey' application property");
-                    });
-            context.userId(exchange.getMessage().getHeader("userId", String.class));
-            String kind = exchange.getMessage().getHeader("kind", "DOSSIER", String.class);
-            String eventId = exchange.getMessage().getHeader("eventId", String.class);
-            JsonNode node = parse(body);
-            DossierAccepted accepted;
-            if ("PROGRESS".equalsIgnoreCase(kind)) {
-                String code = exchange.getMessage().getHeader("dossierCode", String.class);
-                accepted = gateway.call(context, HubServices.DOSSIER_PROGRESS,
-                        () -> validator.progress(code != null ? code : node.path("MaHoSo").asText(null), node, eventId),
-                        DossierAccepted.class);
-            } else {
-                accepted = gateway.call(context, HubServices.DOSSIER_SUBMIT, () -> validator.dossier(node, eventId),
-                        DossierAccepted.class);
+    }
+
+    /** The application properties: strings within their length, {@code kind} one of DOSSIER, PROGRESS. */
+    public void checkProperties(Exchange exchange) {
+        for (Map.Entry<String, Integer> p : MAX_LENGTH.entrySet()) {
+            Object value = exchange.getMessage().getHeader(p.getKey());
+            if (value == null) {
+                continue;
             }
-            log.info("AMQP dossier event {} of {} accepted from {}", accepted.eventId(), accepted.dossierCode(),
-                    context.client().id());
-        } catch (RuntimeException e) {
-            HubException error = e instanceof HubException h ? h : FailureTranslator.translate(e);
-            if (error.code() == ErrorCode.QUEUE_UNAVAILABLE || error.code() == ErrorCode.INTERNAL_ERROR) {
-                // Not the sender's fault: roll back, the broker hands the message over again later.
-                throw error;
+            if (!(value instanceof String text)) {
+                throw new HubException(ErrorCode.INVALID_FIELD, "application property '" + p.getKey() + "' must be a string");
             }
-            context.failed(error.code(), error.detail());
-            status = error.code().status();
-            reject(body, exchange, error, transactionId);
-            log.warn("AMQP dossier message rejected: {} {}", error.code(), error.detail());
-        } finally {
-            record(context, status, body);
-            MDC.remove("txId");
+            if (text.length() > p.getValue()) {
+                throw new HubException(ErrorCode.INVALID_FIELD, "application property '" + p.getKey() + "' is longer than "
+                        + p.getValue() + " characters");
+            }
+        }
+        String kind = exchange.getMessage().getHeader("kind", String.class);
+        if (kind != null && !kind.equalsIgnoreCase("DOSSIER") && !kind.equalsIgnoreCase("PROGRESS")) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "application property 'kind' must be DOSSIER or PROGRESS");
+        }
+    }
+
+    /** Identity, access, validation and the accept flow, through the service gateway like REST and SOAP. */
+    public DossierAccepted accept(Exchange exchange) {
+        ExchangeContext context = exchange.getProperty(CONTEXT, ExchangeContext.class);
+        var message = exchange.getMessage();
+        clients.authenticate(message.getHeader("apiKey", String.class)).ifPresentOrElse(context::client, () -> {
+            throw new HubException(ErrorCode.UNAUTHENTICATED, "the message has no valid 'apiKey' application property");
+        });
+        context.userId(message.getHeader("userId", String.class));
+        String kind = message.getHeader("kind", "DOSSIER", String.class).toUpperCase(Locale.ROOT);
+        String eventId = message.getHeader("eventId", String.class);
+        JsonNode node = parse(message.getBody(String.class));
+        DossierAccepted accepted;
+        if ("PROGRESS".equals(kind)) {
+            String code = message.getHeader("dossierCode", String.class);
+            accepted = gateway.call(context, HubServices.DOSSIER_PROGRESS,
+                    () -> validator.progress(code != null ? code : node.path("MaHoSo").asText(null), node, eventId),
+                    DossierAccepted.class);
+        } else {
+            accepted = gateway.call(context, HubServices.DOSSIER_SUBMIT, () -> validator.dossier(node, eventId),
+                    DossierAccepted.class);
+        }
+        log.info("AMQP dossier event {} of {} accepted from {}", accepted.eventId(), accepted.dossierCode(),
+                context.client().id());
+        return accepted;
+    }
+
+    /**
+     * The rejected message: the original body with {@code errorCode}, {@code reason}, {@code transactionId}. A failure
+     * that is the hub's own (5xx: queue or database down) is thrown on instead: the intake rolls back and the broker
+     * hands the message over again later.
+     */
+    public void rejection(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        HubException error = failure instanceof HubException h ? h : FailureTranslator.translate(failure);
+        if (error.code().status() >= 500) {
+            throw error;
+        }
+        ExchangeContext context = exchange.getProperty(CONTEXT, ExchangeContext.class);
+        context.failed(error.code(), error.detail());
+        log.warn("AMQP dossier message rejected: {} {}", error.code(), error.detail());
+        var message = exchange.getMessage();
+        String eventId = message.getHeader("eventId") instanceof String s && s.length() <= MAX_LENGTH.get("eventId") ? s : null;
+        message.removeHeaders("*");
+        message.setHeader("errorCode", error.code().name());
+        message.setHeader("reason", error.detail());
+        message.setHeader("transactionId", context.transactionId());
+        message.setHeader("rejectedAt", Instant.now().toString());
+        if (eventId != null) {
+            message.setHeader("eventId", eventId);
+        }
+        if (message.getBody() == null) {
+            message.setBody("");
         }
     }
 
@@ -108,34 +144,6 @@ public class DossierAmqpIntake {
             return json.readTree(body == null ? "" : body);
         } catch (Exception e) {
             throw new HubException(ErrorCode.MALFORMED_REQUEST, "the message body is not JSON");
-        }
-    }
-
-    private void reject(String body, Exchange exchange, HubException error, String transactionId) {
-        jms.send(properties.getRejectedQueue(), session -> {
-            var message = session.createTextMessage(body == null ? "" : body);
-            message.setStringProperty("errorCode", error.code().name());
-            message.setStringProperty("reason", error.detail());
-            message.setStringProperty("transactionId", transactionId);
-            message.setStringProperty("rejectedAt", Instant.now().toString());
-            String eventId = exchange.getMessage().getHeader("eventId", String.class);
-            if (eventId != null) {
-                message.setStringProperty("eventId", eventId);
-            }
-            return message;
-        });
-    }
-
-    private void record(ExchangeContext context, int status, String body) {
-        try {
-            messageLog.append(new MessageLogRecord(null, "EXCHANGE", context.transactionId(), hub.instanceId(), "AMQP",
-                    context.client() == null ? null : context.client().id(), context.userId(), context.purpose(),
-                    context.service(), context.operation(), null, Outcome.fromStatus(status),
-                    context.errorCode() == null ? null : context.errorCode().name(), context.errorText(), status,
-                    context.timeIn(), Instant.now(), context.elapsedMillis(),
-                    body == null ? 0L : (long) body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, null));
-        } catch (RuntimeException e) {
-            log.error("Message log write failed for AMQP transaction {}", context.transactionId(), e);
         }
     }
 }

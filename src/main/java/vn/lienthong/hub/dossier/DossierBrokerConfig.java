@@ -54,8 +54,32 @@ public class DossierBrokerConfig {
         };
     }
 
+    /**
+     * Consumers of the dossier queues, and every send a consumer makes (dead letter, retry, rejected): local JMS
+     * transactions without a transaction manager, so Spring exposes the consumer's session on its thread and a send
+     * through this component with the same connection factory joins it; taking a message and what is sent for it
+     * commit together.
+     */
     @Bean("dossierJms")
     public JmsComponent dossierJms(DossierQueue queue) {
-        return JmsComponent.jmsComponent(queue.plainConnectionFactory());
+        JmsComponent component = JmsComponent.jmsComponent(queue.plainConnectionFactory());
+        component.getConfiguration().setLazyCreateTransactionManager(false);
+        return component;
+    }
+
+    /** The accept flow's durable sends from the edge threads (cached sessions, blocking until the broker has it). */
+    @Bean("dossierJmsSend")
+    public JmsComponent dossierJmsSend(jakarta.jms.ConnectionFactory connectionFactory) {
+        JmsComponent component = JmsComponent.jmsComponent(connectionFactory);
+        component.getConfiguration().setDeliveryPersistent(true);
+        return component;
+    }
+
+    /** The idempotent consumer of the accept flow: event ids already accepted, in the hub's database (Flyway V11). */
+    @Bean("dossierEventIds")
+    public org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository dossierEventIds(javax.sql.DataSource dataSource) {
+        var repository = new org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository(dataSource, "dossier-accept");
+        repository.setCreateTableIfNotExists(false);
+        return repository;
     }
 }

@@ -6,138 +6,153 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.lienthong.hub.audit.log.MessageLog;
-import vn.lienthong.hub.audit.MessageLogRecord;
-import vn.lienthong.hub.audit.Outcome;
-import vn.lienthong.hub.config.HubProperties;
 import vn.lienthong.hub.connector.nationalportal.PortalAnswer;
 import vn.lienthong.hub.connector.nationalportal.PortalCall;
 import vn.lienthong.hub.connector.nationalportal.PortalRejectedException;
 import vn.lienthong.hub.connector.nationalportal.PortalUnavailableException;
+import vn.lienthong.hub.exchange.CallContext;
 
 /**
- * Delivers one queued event to the national portal. Retries back off inside the consumer (the message stays on this
- * consumer, so the dossier's later events wait and the order holds); a refusal or the last failed attempt sends it to
- * the connector's dead-letter queue with its reason. Idempotent: an event already SYNCED is skipped; one found SENDING
- * (the hub stopped mid-attempt) is first looked up at the portal ({@code TraCuuHoSo}) so it is not delivered twice.
- * Every attempt is a HOP record of the message log under the accepting request's transaction id.
+ * The decisions of the flow {@code dossier-delivery}; the flow itself moves the messages (portal call, dead-letter
+ * queue, scheduled redelivery), all inside the consumer's JMS transaction. This bean only decides and records:
+ * whether an event is sent, skipped, parked behind a dead predecessor or made to wait behind one being retried;
+ * whether the portal must first be asked if it already holds the event; what a failure means (retry at which time,
+ * or dead with which reason). The state of every event is kept in {@link DossierSyncStore}.
  */
 @Component("dossierDelivery")
 public class DossierDelivery {
 
-    static final String CONNECTOR = "national-portal";
-    static final String KAMELET = "kamelet:national-portal-sync-action";
+    /** Exchange headers the flow reads (and that travel on the queued message where they must survive a retry). */
+    public static final String STEP = "hubStep";
+    public static final String ATTEMPT = "hubAttempt";
+    public static final String UNCERTAIN = "hubUncertain";
+    public static final String RETRY_AT = "hubRetryAt";
+    public static final String HELD = "hubHeldAtPortal";
+    static final String EVENT = "hubEvent";
+    static final String EVENT_JSON = "hubEventJson";
+    /** The service the delivery hops are recorded under: the portal connector the event is delivered to. */
+    static final String SERVICE = "national-portal";
+
     private static final Logger log = LoggerFactory.getLogger(DossierDelivery.class);
 
-    private final ProducerTemplate producer;
     private final DossierSyncStore store;
     private final DossierQueue queue;
     private final NationalPortalTranslator translator;
     private final DossierSyncProperties properties;
-    private final MessageLog messageLog;
-    private final String instanceId;
 
-    public DossierDelivery(ProducerTemplate producer, DossierSyncStore store, DossierQueue queue,
-            NationalPortalTranslator translator, DossierSyncProperties properties, MessageLog messageLog,
-            HubProperties hub) {
-        this.producer = producer;
+    public DossierDelivery(DossierSyncStore store, DossierQueue queue, NationalPortalTranslator translator,
+            DossierSyncProperties properties) {
         this.store = store;
         this.queue = queue;
         this.translator = translator;
         this.properties = properties;
-        this.messageLog = messageLog;
-        this.instanceId = hub.instanceId();
     }
 
-    /** Called by the flow {@code dossier-delivery} for each message of the delivery queue. */
-    public void deliver(String body) throws InterruptedException {
+    /**
+     * First step of the flow: reads the queued event, puts its context (the accepting transaction, the client) on the
+     * exchange so that every hop is recorded under it, and decides the next step in header {@value #STEP}:
+     * {@code skip} (already delivered or discarded), {@code behindDead} (an earlier event of the dossier is dead: this
+     * one goes to the dead letters behind it), {@code wait} (an earlier event is waiting for its retry: this one is
+     * scheduled behind it) or {@code send}.
+     */
+    public void plan(Exchange exchange) {
+        String body = exchange.getMessage().getBody(String.class);
         DossierEvent event = queue.read(body);
-        MDC.put("txId", event.transactionId());
-        try {
-            deliver(event);
-        } finally {
-            MDC.remove("txId");
+        exchange.setProperty(EVENT, event);
+        exchange.setProperty(EVENT_JSON, body);
+        new CallContext(event.transactionId(), event.clientId(), null, null, SERVICE, event.channel(), null)
+                .applyTo(exchange);
+        var message = exchange.getMessage();
+        message.setHeader(DossierQueue.EVENT_ID, event.eventId());
+        message.setHeader(DossierQueue.DOSSIER_CODE, event.dossierCode());
+        message.setHeader(DossierQueue.TRANSACTION_ID, event.transactionId());
+        message.setHeader(DossierQueue.GROUP_ID, event.dossierCode());
+        message.setHeader("kind", event.kind().name());
+
+        Optional<DossierSyncStore.EventState> known = store.event(event.eventId());
+        SyncState status = known.map(DossierSyncStore.EventState::status).orElse(SyncState.PENDING);
+        if (status == SyncState.SYNCED || status == SyncState.DISCARDED) {
+            log.info("Event {} of {} already {}; not sent again", event.eventId(), event.dossierCode(), status);
+            message.setHeader(STEP, "skip");
+            return;
         }
+        int attempts = known.map(DossierSyncStore.EventState::attempts).orElse(0);
+        message.setHeader(ATTEMPT, attempts);
+        Optional<DossierSyncStore.EventState> before = store.openBefore(event);
+        if (before.isPresent() && before.get().status() == SyncState.DEAD) {
+            String reason = "held behind dead event " + before.get().eventId() + " of the same dossier, to keep the order";
+            store.update(event, SyncState.DEAD, attempts, reason);
+            deadLetterHeaders(exchange, reason);
+            message.setHeader(STEP, "behindDead");
+            return;
+        }
+        if (before.isPresent()) {
+            Instant due = before.get().nextAttemptAt();
+            Instant now = Instant.now();
+            Instant at = (due == null || due.isBefore(now) ? now.plus(properties.getInitialBackoff()) : due)
+                    .plus(properties.getFollowerDelay());
+            store.waiting(event, "waits behind event " + before.get().eventId() + " of the same dossier", at);
+            message.setHeader(RETRY_AT, at.toEpochMilli());
+            message.setHeader(STEP, "wait");
+            return;
+        }
+        boolean uncertain = status == SyncState.SENDING
+                || Boolean.TRUE.equals(message.getHeader(UNCERTAIN, Boolean.class));
+        message.setHeader(UNCERTAIN, uncertain);
+        message.setHeader(STEP, "send");
     }
 
-    private void deliver(DossierEvent event) throws InterruptedException {
-        Optional<DossierSyncStore.EventState> known = store.event(event.eventId());
-        if (known.isPresent() && known.get().status() == SyncState.SYNCED) {
-            log.info("Event {} of {} already delivered; skipped", event.eventId(), event.dossierCode());
-            return;
-        }
-        Optional<String> deadBefore = store.deadBefore(event);
-        if (deadBefore.isPresent()) {
-            String reason = "held behind dead event " + deadBefore.get() + " of the same dossier, to keep the order";
-            store.update(event, SyncState.DEAD, known.map(DossierSyncStore.EventState::attempts).orElse(0), reason);
-            queue.deadLetter(event, reason);
-            return;
-        }
-        boolean uncertain = known.isPresent() && known.get().status() == SyncState.SENDING;
-        int attempts = known.map(DossierSyncStore.EventState::attempts).orElse(0);
+    /** The portal call of this attempt; the attempt is counted and the event marked SENDING before anything leaves. */
+    public PortalCall attempt(Exchange exchange) {
+        DossierEvent event = exchange.getProperty(EVENT, DossierEvent.class);
+        int attempt = exchange.getMessage().getHeader(ATTEMPT, 0, Integer.class) + 1;
+        exchange.getMessage().setHeader(ATTEMPT, attempt);
+        store.update(event, SyncState.SENDING, attempt, null);
         Map<String, Object> item;
         try {
             item = translator.toPortalItem(event);
         } catch (IllegalArgumentException e) {
-            dead(event, attempts, "cannot translate: " + e.getMessage());
-            return;
+            throw new PortalRejectedException("cannot translate: " + e.getMessage());
         }
-        PortalCall call = new PortalCall(event.kind().portalService(), event.dossierCode(), item);
-        Duration backoff = properties.getInitialBackoff();
-        while (true) {
-            attempts++;
-            store.update(event, SyncState.SENDING, attempts, null);
-            Instant start = Instant.now();
-            try {
-                if (uncertain && alreadyAtPortal(event, item)) {
-                    log.info("Event {} of {} found at the portal after an interrupted attempt; not sent again",
-                            event.eventId(), event.dossierCode());
-                    store.update(event, SyncState.SYNCED, attempts, null);
-                    hop(event, "TraCuuHoSo", start, Outcome.SUCCESS, null, null, 200);
-                    return;
-                }
-                uncertain = false;
-                PortalAnswer answer = call(call);
-                store.update(event, SyncState.SYNCED, attempts, null);
-                hop(event, call.service() + (answer.sentAsUpdate() ? " (isUpdating=True)" : ""), start, Outcome.SUCCESS,
-                        null, null, answer.httpStatus());
-                return;
-            } catch (PortalRejectedException e) {
-                hop(event, call.service(), start, Outcome.REJECTED, "NATIONAL_REJECTED", e.getMessage(), 200);
-                dead(event, attempts, e.getMessage());
-                return;
-            } catch (PortalUnavailableException e) {
-                hop(event, call.service(), start, Outcome.FAILED, "NATIONAL_UNAVAILABLE", e.getMessage(), null);
-                if (attempts >= properties.getMaxAttempts()) {
-                    dead(event, attempts, "gave up after " + attempts + " attempts: " + e.getMessage());
-                    return;
-                }
-                store.update(event, SyncState.RETRYING, attempts, e.getMessage());
-                log.warn("Attempt {} for event {} of {} failed ({}); next in {} ms", attempts, event.eventId(),
-                        event.dossierCode(), e.getMessage(), backoff.toMillis());
-                // Waiting here, not in the broker, is what keeps the dossier's later events behind this one.
-                Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(properties.getMaxBackoff()) > 0
-                        ? properties.getMaxBackoff() : backoff.multipliedBy(2);
-            }
-        }
+        return new PortalCall(event.kind().portalService(), event.dossierCode(), item);
     }
 
-    private boolean alreadyAtPortal(DossierEvent event, Map<String, Object> item) {
-        PortalAnswer answer = call(new PortalCall("TraCuuHoSo", event.dossierCode(), null));
-        JsonNode held = answer.data();
-        if (held == null || held.isNull()) {
+    /** The lookup ({@code TraCuuHoSo}) asked before sending again an event whose last attempt got no answer. */
+    public PortalCall lookup(Exchange exchange) {
+        DossierEvent event = exchange.getProperty(EVENT, DossierEvent.class);
+        exchange.setProperty("hubPortalCall", exchange.getMessage().getBody());
+        return new PortalCall("TraCuuHoSo", event.dossierCode(), null);
+    }
+
+    /**
+     * Whether the portal's answer to the lookup already holds this event (the same status and dates for a dossier,
+     * the same step for a progress); sets header {@value #HELD} and puts the portal call back as the body.
+     */
+    public PortalCall held(Exchange exchange) {
+        PortalCall call = exchange.getProperty("hubPortalCall", PortalCall.class);
+        PortalAnswer answer = exchange.getMessage().getBody(PortalAnswer.class);
+        boolean held = answer != null && holds(answer.data(), call);
+        exchange.getMessage().setHeader(HELD, held);
+        if (held) {
+            DossierEvent event = exchange.getProperty(EVENT, DossierEvent.class);
+            log.info("Event {} of {} found at the portal after an attempt without answer; not sent again",
+                    event.eventId(), event.dossierCode());
+        }
+        return call;
+    }
+
+    static boolean holds(JsonNode held, PortalCall call) {
+        if (held == null || held.isNull() || held.isMissingNode()) {
             return false;
         }
-        if (event.kind() == DossierEventKind.DOSSIER) {
+        Map<String, Object> item = call.item();
+        if ("DongBoHoSoMC".equals(call.service())) {
             return same(item, held, "TrangThaiHoSo") && same(item, held, "NgayHenTra") && same(item, held, "NgayTra");
         }
         for (JsonNode step : held.path("TienDo")) {
@@ -157,44 +172,69 @@ public class DossierDelivery {
         return mine.toString().equals(theirs.asText(null));
     }
 
-    private PortalAnswer call(PortalCall call) {
-        Exchange done = producer.send(KAMELET, exchange -> exchange.getIn().setBody(call));
-        Exception failure = done.getException() != null ? done.getException()
-                : done.getProperty("portalFailure", Exception.class);
-        if (failure instanceof PortalRejectedException rejected) {
-            throw rejected;
-        }
-        if (failure instanceof PortalUnavailableException unavailable) {
-            throw unavailable;
-        }
-        if (failure != null) {
-            Throwable cause = failure.getCause();
-            if (cause instanceof PortalRejectedException rejected) {
-                throw rejected;
-            }
-            if (cause instanceof PortalUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw new PortalUnavailableException("connector failed: " + failure.getMessage(), failure);
-        }
-        return done.getMessage().getBody(PortalAnswer.class);
+    /** The portal confirmed the event (or already held it). */
+    public void delivered(Exchange exchange) {
+        DossierEvent event = exchange.getProperty(EVENT, DossierEvent.class);
+        store.update(event, SyncState.SYNCED, exchange.getMessage().getHeader(ATTEMPT, 1, Integer.class), null);
     }
 
-    private void dead(DossierEvent event, int attempts, String reason) {
+    /** A refusal (poison data): dead at once, with the portal's reason. Leaves the event as the body. */
+    public void refused(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        dead(exchange, failure == null ? "refused" : failure.getMessage());
+    }
+
+    /**
+     * A transient failure: the event is retried later, at a growing delay, without holding the consumer (header
+     * {@value #RETRY_AT}, the broker's scheduled delivery), or dead after the last attempt (header
+     * {@link DossierQueue#DEAD_REASON}). Leaves the event as the body.
+     */
+    public void failed(Exchange exchange) {
+        DossierEvent event = exchange.getProperty(EVENT, DossierEvent.class);
+        PortalUnavailableException failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, PortalUnavailableException.class);
+        int attempts = exchange.getMessage().getHeader(ATTEMPT, 1, Integer.class);
+        String reason = failure == null ? "failed" : failure.getMessage();
+        if (attempts >= properties.getMaxAttempts()) {
+            dead(exchange, "gave up after " + attempts + " attempts: " + reason);
+            return;
+        }
+        Duration backoff = backoff(attempts);
+        Instant at = Instant.now().plus(backoff);
+        // Uncertain: this attempt got no answer, or the last one got none and the portal was not asked since.
+        boolean checked = exchange.getMessage().getHeader(HELD) != null;
+        boolean uncertain = failure != null && failure.uncertain()
+                || Boolean.TRUE.equals(exchange.getMessage().getHeader(UNCERTAIN, Boolean.class)) && !checked;
+        store.update(event, SyncState.RETRYING, attempts, reason, at);
+        log.warn("Attempt {} for event {} of {} failed ({}); next in {} ms, the dossier's later events wait behind it",
+                attempts, event.eventId(), event.dossierCode(), reason, backoff.toMillis());
+        exchange.getMessage().setHeader(RETRY_AT, at.toEpochMilli());
+        exchange.getMessage().setHeader(UNCERTAIN, uncertain);
+        exchange.getMessage().removeHeader(DossierQueue.DEAD_REASON);
+        exchange.getMessage().removeHeader(HELD);
+        exchange.getMessage().setBody(exchange.getProperty(EVENT_JSON, String.class));
+    }
+
+    /** The wait before attempt {@code attempts + 1}: the initial back-off doubled after each failure, capped. */
+    Duration backoff(int attempts) {
+        Duration d = properties.getInitialBackoff();
+        for (int i = 1; i < attempts && d.compareTo(properties.getMaxBackoff()) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(properties.getMaxBackoff()) > 0 ? properties.getMaxBackoff() : d;
+    }
+
+    private void dead(Exchange exchange, String reason) {
+        DossierEvent event = exchange.getProperty(EVENT, DossierEvent.class);
+        int attempts = exchange.getMessage().getHeader(ATTEMPT, 0, Integer.class);
         log.warn("Event {} of {} goes to the dead-letter queue: {}", event.eventId(), event.dossierCode(), reason);
         store.update(event, SyncState.DEAD, attempts, reason);
-        queue.deadLetter(event, reason);
+        deadLetterHeaders(exchange, reason);
     }
 
-    private void hop(DossierEvent event, String operation, Instant start, Outcome outcome, String errorCode,
-            String errorText, Integer status) {
-        Instant end = Instant.now();
-        try {
-            messageLog.append(new MessageLogRecord(null, "HOP", event.transactionId(), instanceId, "CONNECTOR",
-                    event.clientId(), null, null, CONNECTOR, operation, null, outcome, errorCode, errorText, status,
-                    start, end, Duration.between(start, end).toMillis(), null, null));
-        } catch (RuntimeException e) {
-            log.error("Message log write failed for delivery of event {}", event.eventId(), e);
-        }
+    private static void deadLetterHeaders(Exchange exchange, String reason) {
+        var message = exchange.getMessage();
+        message.setHeader(DossierQueue.DEAD_REASON, reason);
+        message.setHeader(DossierQueue.DEAD_AT, Instant.now().toString());
+        message.setBody(exchange.getProperty(EVENT_JSON, String.class));
     }
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jms.JmsException;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.hub.exchange.ErrorCode;
@@ -16,45 +15,47 @@ import vn.lienthong.hub.exchange.CallContext;
 import vn.lienthong.hub.exchange.HubException;
 
 /**
- * Accepts a validated dossier event: stores it durably in the delivery queue first (the answer 202 means "cannot be
- * lost"), then records its state and the dossier's index facts. A resend with a known event id is answered with the
- * same event id and is not queued twice (the broker also drops it by its duplicate id).
+ * The decisions of the flow {@code dossier-accept}, which stores a validated event durably in the delivery queue
+ * first (the answer 202 means "cannot be lost") and then records its state and the dossier's index facts. A resend
+ * with a known event id (the flow's idempotent consumer) is answered with the same event id and is not queued twice
+ * (the broker also drops it by its duplicate id).
  */
 @Component("dossierIngest")
 public class DossierIngest {
 
     private static final Logger log = LoggerFactory.getLogger(DossierIngest.class);
 
-    private final DossierQueue queue;
     private final DossierSyncStore store;
     private final CodeMappings codes;
 
-    public DossierIngest(DossierQueue queue, DossierSyncStore store, CodeMappings codes) {
-        this.queue = queue;
+    public DossierIngest(DossierSyncStore store, CodeMappings codes) {
         this.store = store;
         this.codes = codes;
     }
 
-    /** Called by the flow {@code dossier-accept}; the exchange properties are set by the service gateway. */
-    public DossierAccepted accept(DossierSubmission submission, @ExchangeProperty(CallContext.PROPERTY) CallContext call) {
-        String transactionId = call.transactionId();
-        String clientId = call.clientId();
-        String channel = call.channel();
+    /** First step of the flow {@code dossier-accept}: the event to queue, with its id (the sender's, or a new one). */
+    public DossierEvent event(DossierSubmission submission, @ExchangeProperty(CallContext.PROPERTY) CallContext call) {
         String eventId = submission.eventId() != null ? submission.eventId() : UUID.randomUUID().toString();
-        DossierEvent event = new DossierEvent(eventId, submission.kind(), submission.dossierCode(), submission.data(),
-                transactionId, clientId, channel == null ? "REST" : channel, Instant.now());
-        if (store.event(eventId).isPresent()) {
-            log.info("Dossier event {} of {} was already accepted; not queued again", eventId, event.dossierCode());
-            return new DossierAccepted(eventId, event.dossierCode(), event.kind().name(), true);
-        }
-        try {
-            queue.enqueue(event);
-        } catch (JmsException e) {
-            throw new HubException(ErrorCode.QUEUE_UNAVAILABLE, "the dossier queue did not store the event; send it again");
-        }
+        return new DossierEvent(eventId, submission.kind(), submission.dossierCode(), submission.data(),
+                call.transactionId(), call.clientId(), call.channel() == null ? "REST" : call.channel(), Instant.now());
+    }
+
+    /** A resend of an accepted event: answered with the same event id, not queued again. */
+    public DossierAccepted duplicate(DossierEvent event) {
+        log.info("Dossier event {} of {} was already accepted; not queued again", event.eventId(), event.dossierCode());
+        return new DossierAccepted(event.eventId(), event.dossierCode(), event.kind().name(), true);
+    }
+
+    /** The broker did not store the event: the sender must send it again. */
+    public void queueUnavailable() {
+        throw new HubException(ErrorCode.QUEUE_UNAVAILABLE, "the dossier queue did not store the event; send it again");
+    }
+
+    /** After the broker has the event: its state (PENDING) and the dossier's index facts; the 202 answer. */
+    public DossierAccepted accepted(DossierEvent event) {
         store.recordAccepted(event);
         recordIndexFacts(event);
-        return new DossierAccepted(eventId, event.dossierCode(), event.kind().name(), false);
+        return new DossierAccepted(event.eventId(), event.dossierCode(), event.kind().name(), false);
     }
 
     private void recordIndexFacts(DossierEvent event) {

@@ -21,7 +21,7 @@ import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.exchange.ServiceGateway;
 
 /**
- * Operations on dossier synchronisation: the national-portal connector's dead letters (list, replay; grant
+ * Operations on dossier synchronisation: the national-portal connector's dead letters (list, replay, discard; grant
  * {@code dossier-admin:*}) and the national service index figures (grant {@code dossier-report:*}).
  */
 @RestController
@@ -57,8 +57,39 @@ public class DossierOperationsController {
         if (dossierCode == null && eventId == null && !all) {
             throw new HubException(ErrorCode.INVALID_FIELD, "say what to replay: dossierCode, eventId, or all=true");
         }
-        List<DossierEvent> replayed = queue.replay(dossierCode, eventId, store::markReplayed);
-        return Map.of("replayed", replayed.size(), "eventIds", replayed.stream().map(DossierEvent::eventId).toList());
+        DossierQueue.Replay replay = queue.replay(dossierCode, eventId, store::isOpen, store::markReplayed);
+        return Map.of("replayed", replay.replayed().size(),
+                "eventIds", replay.replayed().stream().map(DossierEvent::eventId).toList(),
+                "skippedAlreadyDelivered", replay.skipped());
+    }
+
+    /** The operator's reason for discarding a dead event. */
+    public record DiscardRequest(String reason) {
+    }
+
+    /**
+     * Takes a dead event out for good, with the operator's reason: it is never delivered, its dossier's state shows it
+     * as DISCARDED with the reason, the statistics count it apart, and it no longer holds the dossier's later events
+     * back (replay them next). The request (reason included) is this exchange's record in the message log.
+     */
+    @PostMapping(path = "/api/v1/admin/dossier-sync/dead-letters/discard", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> discard(@RequestParam String eventId,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) DiscardRequest body,
+            HttpServletRequest request) {
+        ExchangeContext context = ExchangeContext.of(request);
+        gateway.authorize(context, HubServices.DOSSIER_DEAD_LETTERS);
+        context.service(HubServices.DOSSIER_DEAD_LETTERS.code(), "discard");
+        String reason = body == null || body.reason() == null ? "" : java.text.Normalizer.normalize(body.reason().strip(),
+                java.text.Normalizer.Form.NFC);
+        if (reason.isEmpty() || reason.length() > 500) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "reason: is required (at most 500 characters)");
+        }
+        String recorded = "discarded by " + context.client().id() + ": " + reason;
+        var discarded = queue.discard(eventId, event -> store.markDiscarded(event.eventId(), recorded));
+        if (discarded.isEmpty()) {
+            throw new HubException(ErrorCode.NOT_FOUND, "no dead letter with event id " + eventId);
+        }
+        return Map.of("discarded", 1, "eventId", eventId, "dossierCode", discarded.get().dossierCode(), "reason", reason);
     }
 
     @GetMapping(path = "/api/v1/dossiers/statistics", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,9 +1,11 @@
 package vn.lienthong.hub.dossier;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.UUID;
 
 import jakarta.jms.Connection;
@@ -19,17 +21,15 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 import org.springframework.jms.connection.CachingConnectionFactory;
-import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The durable queues of dossier synchronisation on the broker: the delivery queue (message group = dossier code, broker
- * duplicate detection = event id), and the national-portal connector's dead-letter queue with list and replay.
- * Sends are persistent and block until the broker has the message in its journal, which is what lets the edge answer
- * 202 only for events that cannot be lost.
+ * The durable queues of dossier synchronisation on the broker, as the operators see them: the national-portal
+ * connector's dead-letter queue with list, replay and discard, and the message format of queued events. The flows
+ * send to the queues themselves (dossier-accept, dossier-delivery).
  */
 @Component
 public class DossierQueue {
@@ -49,7 +49,6 @@ public class DossierQueue {
             String transactionId) {
     }
 
-    private final JmsTemplate jms;
     private final ConnectionFactory connections;
     private final DossierSyncProperties properties;
     private final ObjectMapper json;
@@ -57,9 +56,6 @@ public class DossierQueue {
     public DossierQueue(ConnectionFactory connectionFactory, DossierSyncProperties properties, ObjectMapper json) {
         this.properties = properties;
         this.json = json;
-        this.jms = new JmsTemplate(connectionFactory);
-        this.jms.setExplicitQosEnabled(true);
-        this.jms.setDeliveryMode(DeliveryMode.PERSISTENT);
         // Browsing and replay use plain connections: a cached session must not keep a consumer on the dead letters.
         this.connections = connectionFactory instanceof CachingConnectionFactory caching
                 && caching.getTargetConnectionFactory() != null ? caching.getTargetConnectionFactory() : connectionFactory;
@@ -68,35 +64,6 @@ public class DossierQueue {
     /** The connection factory without session caching, for long-lived consumers. */
     public ConnectionFactory plainConnectionFactory() {
         return connections;
-    }
-
-    /** Stores the event durably in the delivery queue; returns once the broker has it. */
-    public void enqueue(DossierEvent event) {
-        String body = write(event);
-        jms.send(properties.getQueue(), session -> {
-            TextMessage message = session.createTextMessage(body);
-            message.setStringProperty(GROUP_ID, event.dossierCode());
-            message.setStringProperty(DUPLICATE_ID, event.eventId());
-            message.setStringProperty(EVENT_ID, event.eventId());
-            message.setStringProperty(DOSSIER_CODE, event.dossierCode());
-            message.setStringProperty(TRANSACTION_ID, event.transactionId());
-            return message;
-        });
-    }
-
-    /** Moves an event to the connector's dead-letter queue with its reason. */
-    public void deadLetter(DossierEvent event, String reason) {
-        String body = write(event);
-        jms.send(properties.getDeadLetterQueue(), session -> {
-            TextMessage message = session.createTextMessage(body);
-            message.setStringProperty(EVENT_ID, event.eventId());
-            message.setStringProperty(DOSSIER_CODE, event.dossierCode());
-            message.setStringProperty(TRANSACTION_ID, event.transactionId());
-            message.setStringProperty("kind", event.kind().name());
-            message.setStringProperty(DEAD_REASON, reason);
-            message.setStringProperty(DEAD_AT, Instant.now().toString());
-            return message;
-        });
     }
 
     /** The dead letters, oldest first, optionally of one dossier. */
@@ -121,18 +88,24 @@ public class DossierQueue {
         }
     }
 
+    /** What a replay did: the events put back in the delivery queue, and those dropped as already delivered. */
+    public record Replay(List<DossierEvent> replayed, List<String> skipped) {
+    }
+
     /**
      * Moves dead letters back to the delivery queue in their order, in one broker transaction (taken from the dead
-     * letters and put back in the delivery queue together, or not at all).
+     * letters and put back in the delivery queue together, or not at all). A dead letter whose event is no longer
+     * open (already delivered, or discarded) is taken out without being sent again.
      *
+     * @param open         whether an event id still needs delivering
      * @param beforeCommit told the event ids moved, before the move is committed (to reset their state)
-     * @return the replayed events
      */
-    public List<DossierEvent> replay(String dossierCode, String eventId, java.util.function.Consumer<List<String>> beforeCommit) {
+    public Replay replay(String dossierCode, String eventId, Predicate<String> open, Consumer<List<String>> beforeCommit) {
         try (Connection connection = connections.createConnection()) {
             connection.start();
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             List<DossierEvent> moved = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
             try (MessageConsumer consumer = session.createConsumer(session.createQueue(properties.getDeadLetterQueue()),
                     selector(dossierCode, eventId));
                  MessageProducer producer = session.createProducer(session.createQueue(properties.getQueue()))) {
@@ -140,6 +113,10 @@ public class DossierQueue {
                 Message m;
                 while ((m = consumer.receive(200)) != null) {
                     DossierEvent event = read(((TextMessage) m).getText());
+                    if (!open.test(event.eventId())) {
+                        skipped.add(event.eventId());
+                        continue;
+                    }
                     TextMessage copy = session.createTextMessage(((TextMessage) m).getText());
                     copy.setStringProperty(GROUP_ID, event.dossierCode());
                     // A fresh duplicate id: the original one is remembered by the broker and would drop the replay.
@@ -156,9 +133,38 @@ public class DossierQueue {
                 session.rollback();
                 throw e;
             }
-            return moved;
+            return new Replay(moved, skipped);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot replay dead letters", e);
+        }
+    }
+
+    /**
+     * Takes one dead letter out for good, in one broker transaction with {@code beforeCommit} (which records why).
+     *
+     * @return the discarded event, or empty when no dead letter has that event id
+     */
+    public Optional<DossierEvent> discard(String eventId, Consumer<DossierEvent> beforeCommit) {
+        try (Connection connection = connections.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(properties.getDeadLetterQueue()),
+                    selector(null, eventId))) {
+                Message m = consumer.receive(500);
+                if (m == null) {
+                    session.rollback();
+                    return Optional.empty();
+                }
+                DossierEvent event = read(((TextMessage) m).getText());
+                beforeCommit.accept(event);
+                session.commit();
+                return Optional.of(event);
+            } catch (RuntimeException | JMSException e) {
+                session.rollback();
+                throw e;
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot discard the dead letter", e);
         }
     }
 

@@ -19,9 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DossierStatistics {
 
-    /** Figures of one agency, or of all ({@code agency = "*"}). */
+    /**
+     * Figures of one agency, or of all ({@code agency = "*"}). {@code discarded}: dossiers with an event an operator
+     * discarded (never delivered), counted apart and not as synced.
+     */
     public record AgencyFigures(String agency, int dossiers, int synced, double syncedShare, int finished, int onTime,
-            double onTimeShare, int late, int online, double onlineShare) {
+            double onTimeShare, int late, int online, double onlineShare, int discarded) {
     }
 
     /** The answer for a period. */
@@ -94,10 +97,14 @@ public class DossierStatistics {
         int onTime;
         int late;
         int online;
+        int discarded;
 
         void add(Map<String, Object> row, Instant now) {
             dossiers++;
-            if (((Number) row.get("UNSYNCED")).longValue() == 0) {
+            boolean anyDiscarded = ((Number) row.get("DISCARDED")).longValue() > 0;
+            if (anyDiscarded) {
+                discarded++;
+            } else if (((Number) row.get("UNSYNCED")).longValue() == 0) {
                 synced++;
             }
             if (Boolean.TRUE.equals(row.get("ONLINE"))) {
@@ -119,7 +126,7 @@ public class DossierStatistics {
 
         AgencyFigures figures(String agency) {
             return new AgencyFigures(agency, dossiers, synced, share(synced, dossiers), finished, onTime,
-                    share(onTime, finished), late, online, share(online, dossiers));
+                    share(onTime, finished), late, online, share(online, dossiers), discarded);
         }
 
         private static double share(int part, int whole) {

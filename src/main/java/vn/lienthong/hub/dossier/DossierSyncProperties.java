@@ -32,11 +32,14 @@ public class DossierSyncProperties {
     /** Delivery attempts before an event goes to the dead-letter queue. */
     @Positive
     private int maxAttempts = 8;
-    /** Wait before the second attempt; doubles after each failure up to {@link #maxBackoff}. */
+    /** Wait before the second attempt (a scheduled redelivery, the consumer is free meanwhile); doubles up to {@link #maxBackoff}. */
     @DurationMin(millis = 1)
     private Duration initialBackoff = Duration.ofSeconds(1);
     @DurationMin(millis = 1)
     private Duration maxBackoff = Duration.ofMinutes(1);
+    /** How long after its predecessor's next attempt a waiting later event of the same dossier is tried. */
+    @DurationMin(millis = 1)
+    private Duration followerDelay = Duration.ofMillis(200);
     /** Where the local-to-national code tables are read from. */
     @NotBlank
     private String codeMappings = "classpath:connectors/national-portal/transforms/code-mappings.json";
@@ -103,6 +106,14 @@ public class DossierSyncProperties {
 
     public void setMaxBackoff(Duration maxBackoff) {
         this.maxBackoff = maxBackoff;
+    }
+
+    public Duration getFollowerDelay() {
+        return followerDelay;
+    }
+
+    public void setFollowerDelay(Duration followerDelay) {
+        this.followerDelay = followerDelay;
     }
 
     public String getCodeMappings() {

@@ -5,23 +5,26 @@ import java.util.List;
 
 /**
  * Synchronisation state of one dossier: DEAD if any of its events is dead, RETRYING if one is being retried, PENDING if
- * one waits or is being sent, SYNCED when the portal confirmed all of them.
+ * one waits or is being sent, SYNCED when the portal confirmed all of them; an event an operator discarded no longer
+ * counts for the state and is counted apart.
  *
  * @param attempts  delivery attempts of the event that decides the state
  * @param lastError the last error of that event
  */
 public record DossierSyncStatus(String dossierCode, SyncState state, int attempts, String lastError, Instant updatedAt,
-        List<DossierSyncStore.EventState> events) {
+        int discarded, List<DossierSyncStore.EventState> events) {
 
     /** The dossier's state from its events, or null when the hub has none. */
     public static DossierSyncStatus of(String dossierCode, List<DossierSyncStore.EventState> events) {
         if (events.isEmpty()) {
             return null;
         }
-        DossierSyncStore.EventState decisive = events.get(events.size() - 1);
+        List<DossierSyncStore.EventState> live = events.stream().filter(e -> e.status() != SyncState.DISCARDED).toList();
+        int discarded = events.size() - live.size();
+        DossierSyncStore.EventState decisive = live.isEmpty() ? events.get(events.size() - 1) : live.get(live.size() - 1);
         SyncState state = SyncState.SYNCED;
         for (SyncState candidate : List.of(SyncState.DEAD, SyncState.RETRYING, SyncState.SENDING, SyncState.PENDING)) {
-            var match = events.stream().filter(e -> e.status() == candidate).findFirst();
+            var match = live.stream().filter(e -> e.status() == candidate).findFirst();
             if (match.isPresent()) {
                 decisive = match.get();
                 state = candidate == SyncState.SENDING ? SyncState.PENDING : candidate;
@@ -29,6 +32,10 @@ public record DossierSyncStatus(String dossierCode, SyncState state, int attempt
             }
         }
         Instant updated = events.stream().map(DossierSyncStore.EventState::updatedAt).max(Instant::compareTo).orElse(null);
-        return new DossierSyncStatus(dossierCode, state, decisive.attempts(), decisive.lastError(), updated, events);
+        if (live.isEmpty()) {
+            state = SyncState.DISCARDED;
+        }
+        return new DossierSyncStatus(dossierCode, state, decisive.attempts(), decisive.lastError(), updated, discarded,
+                events);
     }
 }

@@ -21,7 +21,8 @@ public class DossierSyncStore {
 
     /** One event's delivery state. */
     public record EventState(String eventId, String dossierCode, DossierEventKind kind, SyncState status, int attempts,
-            String lastError, String transactionId, Instant acceptedAt, Instant updatedAt, Instant deliveredAt) {
+            String lastError, String transactionId, Instant acceptedAt, Instant updatedAt, Instant deliveredAt,
+            Instant nextAttemptAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -57,31 +58,67 @@ public class DossierSyncStore {
 
     /** Sets an event's state; creates the row when the consumer got the message before the edge wrote it. */
     public void update(DossierEvent event, SyncState status, int attempts, String lastError) {
+        update(event, status, attempts, lastError, null);
+    }
+
+    /** Sets an event's state and when it is due again (null: not waiting). */
+    public void update(DossierEvent event, SyncState status, int attempts, String lastError, Instant nextAttemptAt) {
         Timestamp now = Timestamp.from(Instant.now());
         Timestamp delivered = status == SyncState.SYNCED ? now : null;
         int rows = jdbc.update("UPDATE dossier_sync_event SET status = ?, attempts = ?, last_error = ?, updated_at = ?,"
-                        + " delivered_at = COALESCE(?, delivered_at) WHERE event_id = ?",
-                status.name(), attempts, truncate(lastError), now, delivered, event.eventId());
+                        + " delivered_at = COALESCE(?, delivered_at), next_attempt_at = ? WHERE event_id = ?",
+                status.name(), attempts, truncate(lastError), now, delivered,
+                nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt), event.eventId());
         if (rows == 0) {
             recordAccepted(event);
-            update(event, status, attempts, lastError);
+            update(event, status, attempts, lastError, nextAttemptAt);
         }
     }
 
-    /** Whether another event of the same dossier is dead, so this one must wait behind it to keep the order. */
-    public Optional<String> deadBefore(DossierEvent event) {
-        return jdbc.queryForList("SELECT event_id FROM dossier_sync_event WHERE dossier_code = ? AND status = 'DEAD'"
-                        + " AND event_id <> ? ORDER BY accepted_at", String.class, event.dossierCode(), event.eventId())
+    /** Marks a waiting event's reason and due time without touching its status or attempts. */
+    public void waiting(DossierEvent event, String reason, Instant nextAttemptAt) {
+        int rows = jdbc.update("UPDATE dossier_sync_event SET last_error = ?, updated_at = ?, next_attempt_at = ?"
+                        + " WHERE event_id = ?", truncate(reason), Timestamp.from(Instant.now()),
+                Timestamp.from(nextAttemptAt), event.eventId());
+        if (rows == 0) {
+            recordAccepted(event);
+            waiting(event, reason, nextAttemptAt);
+        }
+    }
+
+    /**
+     * The first event of the same dossier accepted before this one that is neither delivered nor discarded: this one
+     * must not overtake it. Events accepted after this one never count (a replayed first event is not held behind its
+     * own successor).
+     */
+    public Optional<EventState> openBefore(DossierEvent event) {
+        return jdbc.query("SELECT * FROM dossier_sync_event WHERE dossier_code = ? AND event_id <> ? AND accepted_at < ?"
+                        + " AND status NOT IN ('SYNCED', 'DISCARDED') ORDER BY accepted_at",
+                DossierSyncStore::map, event.dossierCode(), event.eventId(), Timestamp.from(event.acceptedAt()))
                 .stream().findFirst();
     }
 
-    /** Before a replay: the events go back to PENDING with their attempt count reset. */
+    /**
+     * Before a replay: the events not yet delivered go back to PENDING with their attempt count reset; a delivered
+     * or discarded event keeps its state (it is not sent again).
+     */
     public void markReplayed(List<String> eventIds) {
         Timestamp now = Timestamp.from(Instant.now());
         for (String id : eventIds) {
-            jdbc.update("UPDATE dossier_sync_event SET status = 'PENDING', attempts = 0, updated_at = ? WHERE event_id = ?",
-                    now, id);
+            jdbc.update("UPDATE dossier_sync_event SET status = 'PENDING', attempts = 0, next_attempt_at = NULL,"
+                    + " updated_at = ? WHERE event_id = ? AND status NOT IN ('SYNCED', 'DISCARDED')", now, id);
         }
+    }
+
+    /** Whether an event still needs delivering (unknown events do: their state is created on delivery). */
+    public boolean isOpen(String eventId) {
+        return event(eventId).map(e -> e.status() != SyncState.SYNCED && e.status() != SyncState.DISCARDED).orElse(true);
+    }
+
+    /** An operator gave up on a dead event: DISCARDED with the reason, never delivered. */
+    public void markDiscarded(String eventId, String reason) {
+        jdbc.update("UPDATE dossier_sync_event SET status = 'DISCARDED', last_error = ?, next_attempt_at = NULL,"
+                + " updated_at = ? WHERE event_id = ?", truncate(reason), Timestamp.from(Instant.now()), eventId);
     }
 
     /** Keeps the facts of a dossier that the national service index needs, as of its latest create/update. */
@@ -112,7 +149,8 @@ public class DossierSyncStore {
     public List<Map<String, Object>> indexRows(String agency, Instant from, Instant to) {
         String sql = "SELECT r.dossier_code, r.agency_id, r.procedure_code, r.national_status, r.online,"
                 + " r.received_at, r.due_at, r.returned_at,"
-                + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status <> 'SYNCED') AS unsynced"
+                + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status NOT IN ('SYNCED', 'DISCARDED')) AS unsynced,"
+                + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status = 'DISCARDED') AS discarded"
                 + " FROM dossier_record r WHERE r.received_at >= ? AND r.received_at < ?";
         if (agency == null) {
             return jdbc.queryForList(sql + " ORDER BY r.agency_id, r.received_at", Timestamp.from(from), Timestamp.from(to));
@@ -135,6 +173,7 @@ public class DossierSyncStore {
                 DossierEventKind.valueOf(rs.getString("kind")), SyncState.valueOf(rs.getString("status")),
                 rs.getInt("attempts"), rs.getString("last_error"), rs.getString("transaction_id"),
                 rs.getTimestamp("accepted_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                delivered == null ? null : delivered.toInstant());
+                delivered == null ? null : delivered.toInstant(),
+                rs.getTimestamp("next_attempt_at") == null ? null : rs.getTimestamp("next_attempt_at").toInstant());
     }
 }

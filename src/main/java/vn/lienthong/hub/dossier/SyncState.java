@@ -6,10 +6,12 @@ public enum SyncState {
     PENDING,
     /** A delivery attempt is under way (an event found in this state after a crash may or may not have arrived). */
     SENDING,
-    /** At least one attempt failed; the consumer keeps trying with back-off. */
+    /** At least one attempt failed; the event waits on the broker for its next attempt, later events behind it. */
     RETRYING,
     /** The portal confirmed it. */
     SYNCED,
     /** Given up: in the connector's dead-letter queue with its reason, waiting for a replay. */
-    DEAD
+    DEAD,
+    /** An operator discarded the dead event with a reason: never delivered, no longer holds its dossier back. */
+    DISCARDED
 }

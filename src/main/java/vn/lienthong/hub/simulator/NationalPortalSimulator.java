@@ -57,6 +57,15 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
     private volatile Duration sessionTtl;
     private volatile boolean down;
     private int failNext;
+    private int refuseNext;
+    /** Dossier code → integration calls still answered "busy" for that dossier only. */
+    private final Map<String, Integer> busy = new ConcurrentHashMap<>();
+    /** Dossier code → until when its integration calls are answered "busy". */
+    private final Map<String, Instant> busyUntil = new ConcurrentHashMap<>();
+    /** Late answers: the request is applied at once, its answer leaves only after {@link #lateMillis}. */
+    private volatile long lateMillis;
+    private int lateNext;
+    private volatile Instant lateUntil = Instant.EPOCH;
     private int logins;
     private int rejected;
 
@@ -117,10 +126,24 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
             if (path.endsWith("/auth")) {
                 return json(200, login(body));
             }
-            return json(200, integrate(body));
+            ObjectNode answer = integrate(body);
+            long delay = lateAnswerDelay();
+            return delay > 0 ? json(200, answer, delay) : json(200, answer);
         } catch (IOException e) {
             return json(200, answer("-1", "Dữ liệu không đúng định dạng JSON"));
         }
+    }
+
+    /** The delay of this integration answer, when a late-answer fault is on (the request is applied anyway). */
+    private synchronized long lateAnswerDelay() {
+        if (lateMillis <= 0) {
+            return 0;
+        }
+        if (lateNext > 0) {
+            lateNext--;
+            return lateMillis;
+        }
+        return Instant.now().isBefore(lateUntil) ? lateMillis : 0;
     }
 
     private synchronized ObjectNode login(JsonNode body) {
@@ -147,6 +170,23 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
         }
         String service = body.path("service").asText();
         JsonNode data = body.path("data");
+        String target = body.path("mahoso").asText(data.path(0).path("MaHoSo").asText(data.path("MaHoSo").asText()));
+        Integer busyCalls = busy.get(target);
+        if (busyCalls != null) {
+            if (busyCalls <= 1) {
+                busy.remove(target);
+            } else {
+                busy.put(target, busyCalls - 1);
+            }
+        }
+        if (busyCalls != null || Instant.now().isBefore(busyUntil.getOrDefault(target, Instant.EPOCH))) {
+            return answer("-99", "Hệ thống đang bận, vui lòng thử lại");
+        }
+        if (refuseNext > 0 && !"TraCuuHoSo".equals(service)) {
+            refuseNext--;
+            rejected++;
+            return answer("-1", "Dữ liệu không hợp lệ");
+        }
         return switch (service) {
             case "DongBoHoSoMC" -> dossier(data, "True".equalsIgnoreCase(body.path("isUpdating").asText()));
             case "CapNhatTienDoHoSoMC" -> progress(data);
@@ -268,6 +308,27 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
         if (body.has("failNext")) {
             failNext = body.path("failNext").asInt();
         }
+        if (body.has("refuseNext")) {
+            refuseNext = body.path("refuseNext").asInt();
+        }
+        if (body.has("busy")) {
+            JsonNode b = body.path("busy");
+            if (b.has("calls")) {
+                busy.put(b.path("dossier").asText(), b.path("calls").asInt());
+            }
+            if (b.has("forMillis")) {
+                busyUntil.put(b.path("dossier").asText(), Instant.now().plusMillis(b.path("forMillis").asLong()));
+            }
+        }
+        if (body.has("lateAnswerMillis")) {
+            lateMillis = body.path("lateAnswerMillis").asLong();
+        }
+        if (body.has("lateAnswers")) {
+            lateNext = body.path("lateAnswers").asInt();
+        }
+        if (body.has("lateForMillis")) {
+            lateUntil = Instant.now().plusMillis(body.path("lateForMillis").asLong());
+        }
         if (body.has("sessionTtlMillis")) {
             sessionTtl = Duration.ofMillis(body.path("sessionTtlMillis").asLong());
         }
@@ -281,6 +342,9 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
         out.put("down", down);
         out.put("failNext", failNext);
         out.put("sessionTtlMillis", sessionTtl.toMillis());
+        out.put("lateAnswerMillis", lateMillis);
+        out.put("lateAnswers", lateNext);
+        out.put("lateUntil", lateUntil.toString());
         ArrayNode codes = out.putArray("poison");
         new LinkedHashSet<>(poison).forEach(codes::add);
         return out;
@@ -293,6 +357,12 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
         arrivals.clear();
         down = false;
         failNext = 0;
+        refuseNext = 0;
+        busy.clear();
+        busyUntil.clear();
+        lateMillis = 0;
+        lateNext = 0;
+        lateUntil = Instant.EPOCH;
         logins = 0;
         rejected = 0;
     }
@@ -305,10 +375,18 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
     }
 
     private static ResponseDefinition json(int status, JsonNode body) {
-        return ResponseDefinitionBuilder.responseDefinition()
+        return json(status, body, 0);
+    }
+
+    /** An answer WireMock sends after {@code delayMillis} (its own scheduler: the request was already applied). */
+    private static ResponseDefinition json(int status, JsonNode body, long delayMillis) {
+        ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json; charset=UTF-8")
-                .withBody(body.toString())
-                .build();
+                .withBody(body.toString());
+        if (delayMillis > 0) {
+            builder.withFixedDelay((int) delayMillis);
+        }
+        return builder.build();
     }
 }

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Delivery guarantees: order per dossier, retries, dead letters and replay, duplicates, session expiry, portal outage. */
 class DossierDeliveryIT extends DossierSyncIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.lienthong.hub.audit.log.MessageLog messageLog;
 
     private static final int STEPS = 6;
 
@@ -27,23 +26,14 @@ class DossierDeliveryIT extends DossierSyncIntegrationTest {
         for (int i = 100; i < 108; i++) {
             codes.add(code(i));
         }
-        ExecutorService senders = Executors.newFixedThreadPool(8);
-        try {
-            List<CompletableFuture<Void>> all = new ArrayList<>();
-            for (String code : codes) {
-                // each sender posts one dossier's events in order; the dossiers interleave
-                all.add(CompletableFuture.runAsync(() -> {
-                    assertThat(post("/api/v1/dossiers", dossierJson(code, "DA_TIEP_NHAN"), motcua()).statusCode()).isEqualTo(202);
-                    for (int step = 1; step <= STEPS; step++) {
-                        HttpResponse<String> r = post("/api/v1/dossiers/" + code + "/progress", progressJson(step, "DANG_XU_LY"), motcua());
-                        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-                    }
-                }, senders));
+        // each sender posts one dossier's events in order; the dossiers interleave
+        codes.parallelStream().forEach(code -> {
+            assertThat(post("/api/v1/dossiers", dossierJson(code, "DA_TIEP_NHAN"), motcua()).statusCode()).isEqualTo(202);
+            for (int step = 1; step <= STEPS; step++) {
+                HttpResponse<String> r = post("/api/v1/dossiers/" + code + "/progress", progressJson(step, "DANG_XU_LY"), motcua());
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
             }
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
-        } finally {
-            senders.shutdown();
-        }
+        });
         await().atMost(patience()).until(() -> codes.stream().allMatch(c -> arrivals(c).size() == STEPS + 1));
         for (String code : codes) {
             List<JsonNode> got = arrivals(code);
@@ -72,13 +62,16 @@ class DossierDeliveryIT extends DossierSyncIntegrationTest {
     void goesThroughRetryingToDead_thenReplayAfterRecoveryBringsItToSynced() {
         String code = code(301);
         faults("{\"down\":true}");
-        assertThat(post("/api/v1/dossiers", dossierJson(code, "DA_TIEP_NHAN"), motcua()).statusCode()).isEqualTo(202);
+        HttpResponse<String> created = post("/api/v1/dossiers", dossierJson(code, "DA_TIEP_NHAN"), motcua());
+        assertThat(created.statusCode()).isEqualTo(202);
+        String transactionId = created.headers().firstValue("X-Transaction-Id").orElseThrow();
         assertThat(post("/api/v1/dossiers/" + code + "/progress", progressJson(1, "DANG_XU_LY"), motcua()).statusCode())
                 .isEqualTo(202);
 
-        await().atMost(patience()).pollInterval(Duration.ofMillis(5))
-                .until(() -> "RETRYING".equals(syncState(code).path("state").asText()));
         await().atMost(patience()).until(() -> "DEAD".equals(syncState(code).path("state").asText()));
+        // it went through RETRYING: the recorded history holds every failed attempt, each a HOP of the accepting request
+        await().atMost(patience()).until(() -> hops(transactionId).size() == 3);
+        assertThat(hops(transactionId)).extracting(r -> r.outcome().name()).containsExactly("FAILED", "FAILED", "FAILED");
         assertThat(syncState(code).path("attempts").asInt()).isEqualTo(3);
         assertThat(syncState(code).path("lastError").asText()).contains("503");
 
@@ -131,6 +124,7 @@ class DossierDeliveryIT extends DossierSyncIntegrationTest {
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(second.statusCode()).isEqualTo(202);
         assertThat(body(second).path("eventId").asText()).isEqualTo("evt-501-a");
+        assertThat(body(second).path("duplicate").asBoolean()).isTrue();
         // a later, different event marks when the first has surely been handled
         assertThat(post("/api/v1/dossiers/" + code + "/progress", progressJson(1, "DANG_XU_LY"), motcua("evt-501-b")).statusCode())
                 .isEqualTo(202);
@@ -139,6 +133,16 @@ class DossierDeliveryIT extends DossierSyncIntegrationTest {
         assertThat(arrivals(code)).extracting(a -> a.path("service").asText())
                 .containsExactly("DongBoHoSoMC", "CapNhatTienDoHoSoMC");
         assertThat(syncState(code).path("events").size()).isEqualTo(2);
+
+        // sent again once delivered: answered as a duplicate, the portal does not see it again
+        HttpResponse<String> late = post("/api/v1/dossiers", dossierJson(code, "DA_TIEP_NHAN"), motcua("evt-501-a"));
+        assertThat(late.statusCode()).isEqualTo(202);
+        assertThat(body(late).path("duplicate").asBoolean()).isTrue();
+        assertThat(post("/api/v1/dossiers/" + code + "/progress", progressJson(2, "DANG_XU_LY"), motcua("evt-501-c")).statusCode())
+                .isEqualTo(202);
+        await().atMost(patience()).until(() -> arrivals(code).size() == 3);
+        assertThat(arrivals(code)).extracting(a -> a.path("service").asText())
+                .containsExactly("DongBoHoSoMC", "CapNhatTienDoHoSoMC", "CapNhatTienDoHoSoMC");
     }
 
     @Test
@@ -169,6 +173,10 @@ class DossierDeliveryIT extends DossierSyncIntegrationTest {
         assertThat(got.get(0).path("isUpdating").asBoolean()).isFalse();
         assertThat(got.get(1).path("isUpdating").asBoolean()).isTrue();
         assertThat(got.get(1).path("data").path("TrangThaiHoSo").asText()).isEqualTo("10");
+    }
+
+    private java.util.List<vn.lienthong.hub.audit.MessageLogRecord> hops(String transactionId) {
+        return messageLog.findByTransaction(transactionId).stream().filter(r -> "HOP".equals(r.recordType())).toList();
     }
 
     private void faults(String json) {

@@ -39,7 +39,7 @@ class DossierSyncIT extends DossierSyncIntegrationTest {
         String transactionId = response.headers().firstValue("X-Transaction-Id").orElseThrow();
         await().atMost(patience()).until(() -> messageLog.findByTransaction(transactionId).stream()
                 .anyMatch(r -> "HOP".equals(r.recordType()) && "national-portal".equals(r.service())
-                        && r.operation().startsWith("DongBoHoSoMC")));
+                        && "national-portal-sync-action".equals(r.operation())));
     }
 
     @Test

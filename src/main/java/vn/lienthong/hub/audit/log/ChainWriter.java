@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,6 +56,8 @@ final class ChainWriter {
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Counted down by {@link #close}: a retry wait ends at once when the hub stops. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     ChainWriter(JdbcTemplate jdbc, Settings settings, CheckpointKeys keys) {
         this.jdbc = jdbc;
@@ -112,19 +116,51 @@ final class ChainWriter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (NonTransientDataAccessException e) {
+                // The database refuses the data itself (e.g. a value it cannot store): retrying the batch would block
+                // every later record for ever. Each record is written on its own; one that still cannot be written is
+                // refused to its caller, whose answer was never released, and named in the log.
+                log.error("Message log batch of {} record(s) refused by the database ({}); writing them one by one",
+                        batch.size(), e.getMostSpecificCause().toString());
+                List<Pending> left = writeOneByOne(batch);
+                batch.clear();
+                batch.addAll(left);
             } catch (RuntimeException e) {
                 // Keep the batch and retry: the records of answered exchanges must not be dropped.
                 log.error("Message log batch of {} record(s) not written, retrying in {} ms: {}", batch.size(), backoff,
                         e.toString());
                 try {
-                    Thread.sleep(backoff);
+                    if (stopping.await(backoff, TimeUnit.MILLISECONDS)) {
+                        // stopping: one more attempt happens in the loop's final rounds, no more waiting
+                        backoff = 0;
+                    }
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                backoff = Math.min(backoff * 2, 10_000);
+                backoff = Math.min(Math.max(backoff * 2, 100), 10_000);
             }
         }
+    }
+
+    /** Writes each record in its own transaction; returns those that failed for a reason other than their data. */
+    private List<Pending> writeOneByOne(List<Pending> batch) {
+        List<Pending> left = new ArrayList<>();
+        for (Pending pending : batch) {
+            try {
+                Long seq = tx.execute(status -> write(List.of(pending)).get(0));
+                pending.committed().complete(seq);
+            } catch (NonTransientDataAccessException refused) {
+                log.error("Message log record of transaction {} ({} {}) cannot be stored and is refused: {}",
+                        pending.draft().transactionId(), pending.draft().recordType(), pending.draft().service(),
+                        refused.getMostSpecificCause().toString());
+                pending.committed().completeExceptionally(refused);
+            } catch (RuntimeException transientFailure) {
+                // not the data: kept, and retried with backoff like any batch
+                left.add(pending);
+            }
+        }
+        return left;
     }
 
     private Map<String, Object> lockHead() {
@@ -181,6 +217,7 @@ final class ChainWriter {
     /** Stops after writing what is queued, waiting at most {@code wait}. */
     void close(Duration wait) {
         running = false;
+        stopping.countDown();
         try {
             thread.join(wait.toMillis());
         } catch (InterruptedException e) {

@@ -95,13 +95,19 @@ public class JdbcMessageLog implements MessageLog {
     public CompletableFuture<Long> submit(MessageLogRecord r, BodyEvidence evidence) {
         BodyEvidence e = evidence == null ? BodyEvidence.NONE : evidence;
         String txId = r.transactionId();
-        ChainedRecord draft = new ChainedRecord(null, null, r.recordType(), txId, r.hubInstance(), r.channel(), r.clientId(),
-                r.userId(), r.purpose(), r.service(), r.operation(), r.subjectRef(), r.outcome() == null ? null : r.outcome().name(),
-                r.errorCode(), truncate(r.errorText()), r.httpStatus(), millis(r.timeIn()), millis(r.timeOut()),
+        // Every text is cut to its column: a record that cannot fit would otherwise fail its batch for ever.
+        ChainedRecord draft = new ChainedRecord(null, null, fit(r.recordType(), 16), fit(txId, 64), fit(r.hubInstance(), 64),
+                fit(r.channel(), 16), fit(r.clientId(), 128), fit(r.userId(), 128), fit(r.purpose(), 256),
+                fit(r.service(), 128), fit(r.operation(), 128), fit(r.subjectRef(), 64),
+                r.outcome() == null ? null : r.outcome().name(), fit(r.errorCode(), 64), truncate(r.errorText()), r.httpStatus(), millis(r.timeIn()), millis(r.timeOut()),
                 r.durationMillis(), r.requestSize(), r.responseSize(), e.requestSha256(), e.responseSha256(),
                 cipher == null ? null : cipher.encrypt(e.requestBody(), txId, "request"),
                 cipher == null ? null : cipher.encrypt(e.responseBody(), txId, "response"), null, null);
         return writer.submit(draft, commitTimeout);
+    }
+
+    private static String fit(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     @Override

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code {username, password}} gives a session; {@code POST {base}{integration}} with {@code {session, madonvi, service,
  * data}}. Success is error_code "0"/"00"; on create, "3"/"-3" (already exists) is sent again as an update; an expired
  * session is renewed once and the request sent again. Called by the Kamelet {@code national-portal-sync-action}, which
- * supplies the connection settings as exchange properties.
+ * supplies the connection settings (not the account) as exchange properties; the account is this bean's own setting.
  */
 @Component("nationalPortalClient")
 public class NationalPortalClient {
@@ -41,8 +41,19 @@ public class NationalPortalClient {
     private final ObjectMapper json;
     private volatile String session;
 
-    public NationalPortalClient(ObjectMapper json) {
+    private final String username;
+    private final String password;
+
+    /**
+     * @param username the integration account, the Kamelet's own setting {@code username} (never an exchange property)
+     * @param password its password, the Kamelet's setting {@code password}
+     */
+    public NationalPortalClient(ObjectMapper json,
+            @org.springframework.beans.factory.annotation.Value("${camel.kamelet.national-portal-sync-action.username:}") String username,
+            @org.springframework.beans.factory.annotation.Value("${camel.kamelet.national-portal-sync-action.password:}") String password) {
         this.json = json;
+        this.username = username;
+        this.password = password;
     }
 
     /** Sends one call; throws {@link PortalRejectedException} or {@link PortalUnavailableException} otherwise. */
@@ -50,8 +61,6 @@ public class NationalPortalClient {
             @ExchangeProperty("portalBaseUrl") String baseUrl,
             @ExchangeProperty("portalAuthPath") String authPath,
             @ExchangeProperty("portalIntegrationPath") String integrationPath,
-            @ExchangeProperty("portalUsername") String username,
-            @ExchangeProperty("portalPassword") String password,
             @ExchangeProperty("portalAgencyCode") String agencyCode,
             @ExchangeProperty("portalTimeoutMillis") String timeoutMillis) {
         Duration timeout = Duration.ofMillis(Long.parseLong(timeoutMillis));
@@ -131,9 +140,14 @@ public class NationalPortalClient {
             } catch (IOException e) {
                 throw new PortalUnavailableException("portal answered something that is not JSON", e);
             }
-        } catch (IOException e) {
+        } catch (java.net.ConnectException e) {
+            // nothing reached the portal
             throw new PortalUnavailableException("portal unreachable: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        } catch (IOException e) {
+            // timeout or broken connection: the portal may have applied the request
+            throw new PortalUnavailableException("no answer from the portal: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PortalUnavailableException("interrupted while calling the portal", e);

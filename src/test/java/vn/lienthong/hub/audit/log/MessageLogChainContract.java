@@ -335,6 +335,28 @@ abstract class MessageLogChainContract {
     }
 
     @Test
+    void recordTheDatabaseRefuses_isRefusedAlone_andTheRecordsQueuedWithItAreWritten() throws Exception {
+        // a record the database will never take, whatever the retries: the writer must not hold the log for it
+        jdbc.execute("ALTER TABLE message_log ADD CONSTRAINT refuses_poison CHECK (transaction_id <> 'tx-poison')");
+        MessageLogRecord r1 = record(1);
+        MessageLogRecord poison = new MessageLogRecord(null, r1.recordType(), "tx-poison", r1.hubInstance(), r1.channel(),
+                r1.clientId(), r1.userId(), r1.purpose(), r1.service(), r1.operation(), r1.subjectRef(), r1.outcome(),
+                r1.errorCode(), r1.errorText(), r1.httpStatus(), r1.timeIn(), r1.timeOut(), r1.durationMillis(),
+                r1.requestSize(), r1.responseSize());
+        CompletableFuture<Long> refused = log.submit(poison, BodyEvidence.NONE);
+        CompletableFuture<Long> second = log.submit(record(2), BodyEvidence.NONE);
+        CompletableFuture<Long> third = log.submit(record(3), BodyEvidence.NONE);
+
+        assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS)).isPositive();
+        assertThat(third.get(10, java.util.concurrent.TimeUnit.SECONDS)).isGreaterThan(second.get());
+        assertThat(refused).isCompletedExceptionally();
+        assertThat(log.findByTransaction("tx-poison")).isEmpty();
+        log.append(record(4));
+        assertThat(log.findByTransaction("tx-4")).hasSize(1);
+        assertThat(queries.verify(null, null, keys.publicKey()).valid()).isTrue();
+    }
+
+    @Test
     void searchFiltersAndPages() {
         write(10);
 
