@@ -51,7 +51,8 @@ public class ConnectorFailures {
         }
     }
 
-    static HubException classify(CatalogueService service, Throwable failure) {
+    /** The catalogue error a connector failure means for this service. */
+    public static HubException classify(CatalogueService service, Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HubException hub) {
                 return hub;

@@ -8,13 +8,16 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.NationalFailure;
 
 /**
  * Applies the {@code errors:} rules of the connector's {@code connector.yaml} to the system's HTTP 200 answer, before
  * any transform: an answer carrying a declared error code becomes the declared catalogue error, with the system's own
  * message in the detail. A Kamelet calls it right after its HTTP call ({@code bean: {ref: nationalAnswers, method: check}}).
- * Answers that are not JSON, or match no rule, pass unchanged to the transform.
+ * Answers that are not JSON, or match no rule, pass unchanged to the transform. A Kamelet that reads HTTP statuses
+ * itself ({@code throwExceptionOnFailure: false}, as the population connector does, whose API never means "no record"
+ * by a 404) gets any answer other than HTTP 200 as 502 NATIONAL_SYSTEM_ERROR here, before its transform.
  */
 @Component("nationalAnswers")
 public class NationalAnswers {
@@ -27,11 +30,16 @@ public class NationalAnswers {
 
     public void check(Exchange exchange) {
         CatalogueService service = exchange.getProperty(ConnectorRequests.SERVICE, CatalogueService.class);
-        if (service == null || service.errors().isEmpty()) {
+        if (service == null) {
             return;
         }
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status != null && status != 200) {
+            // reached only by a Kamelet that reads statuses itself (throwExceptionOnFailure: false)
+            throw new NationalFailure(ErrorCode.NATIONAL_SYSTEM_ERROR, service.system() + " answered HTTP " + status,
+                    status >= 500);
+        }
+        if (service.errors().isEmpty()) {
             return;
         }
         byte[] bytes = exchange.getMessage().getBody(byte[].class);

@@ -42,7 +42,7 @@ public class ServiceRequests {
             }
         }
         if ("direct:citizen-lookup".equals(service.flow())) {
-            // the population connector keeps its typed request (built-in, Java transforms)
+            // the population connector keeps its typed request: its verification bean compares the answer with it
             return CitizenLookupRequests.validate(body.path("personalId").asText(null), body.path("fullName").asText(null),
                     body.path("dateOfBirth").asText(null));
         }

@@ -3,11 +3,16 @@ package vn.lienthong.hub.citizen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,7 +22,28 @@ import vn.lienthong.hub.HubIntegrationTest;
 class CitizenLookupRestIT extends HubIntegrationTest {
 
     private static final String LOOKUP = "/api/v1/citizens/lookup";
+    @Autowired
+    private CamelContext camel;
+
     private static final String AN = "{\"personalId\":\"001090012345\",\"fullName\":\"Nguyễn Văn An\",\"dateOfBirth\":\"1990-05-15\"}";
+
+    /** The hub's own xslt-saxon component, as the population Kamelet uses it: an entity in message is never read. */
+    @Test
+    void citizenTransformRefusesExternalEntities_inTheRunningHub() throws Exception {
+        Path secret = Files.createTempFile("population-xxe-it", ".txt");
+        Files.writeString(secret, "SECRET-CONTENT");
+        try {
+            String answer = "{\"error_code\":0,\"message\":\"<!DOCTYPE x [<!ENTITY s SYSTEM '" + secret.toUri()
+                    + "'>]><CongdanCollection><CongDan><SoDinhDanh>&s;</SoDinhDanh></CongDan></CongdanCollection>\"}";
+            Exchange exchange = camel.createProducerTemplate().send(
+                    "xslt-saxon:file:connectors/population/transforms/citizen.xsl?useJsonBody=true",
+                    e -> e.getMessage().setBody(answer));
+            assertThat(exchange.getException()).isNotNull();
+            assertThat(String.valueOf(exchange.getMessage().getBody())).doesNotContain("SECRET-CONTENT");
+        } finally {
+            Files.delete(secret);
+        }
+    }
 
     @Test
     void returnsCitizen_whenNumberNameAndBirthDateMatch() {
