@@ -37,10 +37,10 @@ public class CitizenVerification {
     }
 
     /**
-     * The matching citizen of the transform's output {@code {error_code, citizens[]}}.
+     * The matching citizen of the transform's output {@code {citizens[]}} (the Kamelet has already refused any
+     * {@code error_code} but 0).
      *
-     * @throws HubException NOT_FOUND (no record matches), NATIONAL_SYSTEM_ERROR (the database refused) or
-     *                      NATIONAL_MALFORMED_ANSWER (the output cannot be typed)
+     * @throws HubException NOT_FOUND (no record matches) or NATIONAL_MALFORMED_ANSWER (the output cannot be typed)
      */
     public Citizen verified(Exchange exchange) {
         CitizenLookupRequest asked = exchange.getProperty(ASKED, CitizenLookupRequest.class);
@@ -50,30 +50,26 @@ public class CitizenVerification {
         } catch (IOException | IllegalArgumentException e) {
             throw malformed("the transform's output is not JSON", e);
         }
-        String errorCode = answer == null ? null : answer.path("error_code").asText(null);
-        if (errorCode == null) {
-            throw malformed("the transform's output lacks error_code", null);
-        }
-        if (!errorCode.equals("0") && !errorCode.equals("00")) {
-            throw new HubException(ErrorCode.NATIONAL_SYSTEM_ERROR, "the population database answered error_code "
-                    + errorCode + ": " + answer.path("message").asText());
+        if (answer == null || !answer.path("citizens").isArray()) {
+            throw malformed("the transform's output lacks citizens", null);
         }
         for (JsonNode record : answer.path("citizens")) {
-            Citizen citizen = citizen(record);
-            if (matches(citizen, asked)) {
-                return citizen;
+            if (record instanceof ObjectNode fields) {
+                Citizen citizen = citizen(fields);
+                if (matches(citizen, asked)) {
+                    return citizen;
+                }
             }
         }
         throw new HubException(ErrorCode.NOT_FOUND, "no citizen matches this personal id, name and date of birth");
     }
 
-    private Citizen citizen(JsonNode record) {
-        ObjectNode typed = record.deepCopy();
-        typed.set("gender", json.valueToTree(codeLists.gender(record.path("gender").asText(null))));
-        typed.set("ethnicity", json.valueToTree(codeLists.ethnicity(record.path("ethnicity").asText(null))));
-        typed.set("nationality", json.valueToTree(codeLists.nationality(record.path("nationality").asText(null))));
+    private Citizen citizen(ObjectNode record) {
+        record.set("gender", json.valueToTree(codeLists.gender(record.path("gender").asText(null))));
+        record.set("ethnicity", json.valueToTree(codeLists.ethnicity(record.path("ethnicity").asText(null))));
+        record.set("nationality", json.valueToTree(codeLists.nationality(record.path("nationality").asText(null))));
         try {
-            return json.treeToValue(typed, Citizen.class);
+            return json.treeToValue(record, Citizen.class);
         } catch (IOException | IllegalArgumentException e) {
             throw malformed("a CongDan does not fit the canonical citizen", e);
         }
