@@ -23,6 +23,9 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
         MANDATORY.put("spring.datasource.url", "HUB_DB_URL");
         MANDATORY.put("spring.datasource.username", "HUB_DB_USER");
         MANDATORY.put("spring.artemis.broker-url", "HUB_BROKER_URL");
+        MANDATORY.put("spring.artemis.user", "HUB_BROKER_USER");
+        MANDATORY.put("spring.artemis.password", "HUB_BROKER_PASSWORD");
+        MANDATORY.put("hub.dossier.integrity-key", "HUB_DOSSIER_INTEGRITY_KEY");
         MANDATORY.put("hub.audit.subject-key", "HUB_AUDIT_SUBJECT_KEY");
         MANDATORY.put("hub.audit.signing-private-key", "HUB_AUDIT_SIGNING_PRIVATE_KEY");
         MANDATORY.put("hub.audit.signing-public-key", "HUB_AUDIT_SIGNING_PUBLIC_KEY");

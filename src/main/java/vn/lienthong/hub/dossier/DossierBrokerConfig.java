@@ -1,22 +1,34 @@
 package vn.lienthong.hub.dossier;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.component.jms.JmsComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import vn.lienthong.hub.security.BrokerSecurityManager;
+import vn.lienthong.hub.security.ClientRegistry;
 
 /**
  * The broker side of dossier synchronisation. The embedded broker gets a network acceptor for agency systems (AMQP 1.0
- * and the Artemis core protocol on {@code hub.broker.port}, 0 = none), durable anycast queues created up front (so an
- * AMQP sender cannot make them multicast), and redelivery settings that never drop a message. The {@code dossierJms}
+ * and the Artemis core protocol on {@code hub.broker.host}:{@code hub.broker.port}, loopback by default, 0 = none),
+ * durable anycast queues created up front (so an AMQP sender cannot make them multicast), redelivery settings that
+ * never drop a message, and security on: logins through {@link BrokerSecurityManager}, the hub's role allowed
+ * everything, the agency role only to send to the inbound queue (docs/security.md, "Broker"). The {@code dossierJms}
  * Camel component consumes without session caching, so each consumer keeps its message groups.
  */
 @Configuration
@@ -37,6 +49,15 @@ public class DossierBrokerConfig {
                     throw new IllegalStateException("invalid broker acceptor " + host + ":" + port, e);
                 }
             }
+            configuration.setSecurityEnabled(true);
+            Map<String, Set<Role>> roles = new HashMap<>();
+            roles.put("#", Set.of(hubRole()));
+            roles.put(properties.getInboundQueue(), Set.of(hubRole(), agencySendOnly()));
+            configuration.setSecurityRoles(roles);
+            // Artemis lets its cluster user in with every right; this broker has no cluster, so nobody may know it.
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            configuration.setClusterPassword(Base64.getEncoder().encodeToString(random));
             for (String queue : Set.of(properties.getQueue(), properties.getDeadLetterQueue(), properties.getInboundQueue(),
                     properties.getRejectedQueue())) {
                 configuration.addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue)
@@ -52,6 +73,39 @@ public class DossierBrokerConfig {
                     .setDefaultAddressRoutingType(RoutingType.ANYCAST)
                     .setDefaultQueueRoutingType(RoutingType.ANYCAST));
         };
+    }
+
+    /** The hub's own role: every permission on every address (its flows, the dead-letter operations, management). */
+    static Role hubRole() {
+        Role role = new Role();
+        role.setName(BrokerSecurityManager.HUB_ROLE);
+        role.setSend(true);
+        role.setConsume(true);
+        role.setBrowse(true);
+        role.setCreateAddress(true);
+        role.setDeleteAddress(true);
+        role.setCreateDurableQueue(true);
+        role.setDeleteDurableQueue(true);
+        role.setCreateNonDurableQueue(true);
+        role.setDeleteNonDurableQueue(true);
+        role.setManage(true);
+        role.setView(true);
+        role.setEdit(true);
+        return role;
+    }
+
+    /** Agency systems on the inbound queue: send, and nothing else (no consume, browse, create, delete or management). */
+    static Role agencySendOnly() {
+        Role role = new Role();
+        role.setName(BrokerSecurityManager.AGENCY_ROLE);
+        role.setSend(true);
+        return role;
+    }
+
+    /** Gives the embedded broker its security manager and the hub's connection factory its credentials. */
+    @Bean
+    static EmbeddedBrokerSecurity embeddedBrokerSecurity(Environment environment, ObjectProvider<ClientRegistry> clients) {
+        return new EmbeddedBrokerSecurity(environment, clients);
     }
 
     /**

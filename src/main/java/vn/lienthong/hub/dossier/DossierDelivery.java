@@ -36,6 +36,9 @@ public class DossierDelivery {
     public static final String HELD = "hubHeldAtPortal";
     static final String EVENT = "hubEvent";
     static final String EVENT_JSON = "hubEventJson";
+    /** Set on the dead letter of a forged event: kept for inspection, never replayed. */
+    public static final String FORGED = "hubForged";
+    static final String TAG = "hubIntegrityTag";
     /** The service the delivery hops are recorded under: the portal connector the event is delivered to. */
     static final String SERVICE = "national-portal";
 
@@ -45,13 +48,15 @@ public class DossierDelivery {
     private final DossierQueue queue;
     private final NationalPortalTranslator translator;
     private final DossierSyncProperties properties;
+    private final DossierIntegrity integrity;
 
     public DossierDelivery(DossierSyncStore store, DossierQueue queue, NationalPortalTranslator translator,
-            DossierSyncProperties properties) {
+            DossierSyncProperties properties, DossierIntegrity integrity) {
         this.store = store;
         this.queue = queue;
         this.translator = translator;
         this.properties = properties;
+        this.integrity = integrity;
     }
 
     /**
@@ -59,10 +64,18 @@ public class DossierDelivery {
      * exchange so that every hop is recorded under it, and decides the next step in header {@value #STEP}:
      * {@code skip} (already delivered or discarded), {@code behindDead} (an earlier event of the dossier is dead: this
      * one goes to the dead letters behind it), {@code wait} (an earlier event is waiting for its retry: this one is
-     * scheduled behind it) or {@code send}.
+     * scheduled behind it) or {@code send}. Before all that, the event's integrity tag ({@link DossierIntegrity}): an
+     * event without a valid one did not pass the hub's acceptance and goes to the dead letters at once ({@code forged}),
+     * whatever its body says.
      */
     public void plan(Exchange exchange) {
         String body = exchange.getMessage().getBody(String.class);
+        Object tag = exchange.getMessage().getHeader(DossierIntegrity.PROPERTY);
+        if (!integrity.verifies(body, tag)) {
+            forged(exchange, body, tag == null ? "no integrity tag" : "the integrity tag does not match the event");
+            return;
+        }
+        exchange.setProperty(TAG, tag);
         DossierEvent event = queue.read(body);
         exchange.setProperty(EVENT, event);
         exchange.setProperty(EVENT_JSON, body);
@@ -106,6 +119,52 @@ public class DossierDelivery {
                 || Boolean.TRUE.equals(message.getHeader(UNCERTAIN, Boolean.class));
         message.setHeader(UNCERTAIN, uncertain);
         message.setHeader(STEP, "send");
+    }
+
+    /**
+     * An event on the delivery queue that the hub did not accept (or that was changed after): dead-lettered with the
+     * reason, never sent. Nothing it claims is trusted: it gets no call context (its transaction id and client are not
+     * written on any record), and a sync state row ({@link SyncState#FORGED}, which never holds a dossier back) only when
+     * its event id is unknown; a genuine event's state is never overwritten by a copy that fails the check.
+     */
+    private void forged(Exchange exchange, String body, String why) {
+        String reason = "forged: " + why + "; the event did not pass the hub's acceptance and is not delivered";
+        var message = exchange.getMessage();
+        exchange.setProperty(EVENT_JSON, body == null ? "" : body);
+        DossierEvent event = null;
+        try {
+            event = body == null ? null : queue.read(body);
+        } catch (IllegalArgumentException e) {
+            reason = reason + " (not a dossier event)";
+        }
+        boolean named = event != null && event.kind() != null && event.eventId() != null && event.dossierCode() != null
+                && DossierValidator.EVENT_ID.matcher(event.eventId()).matches()
+                && DossierValidator.DOSSIER_CODE.matcher(event.dossierCode()).matches();
+        if (named) {
+            message.setHeader(DossierQueue.EVENT_ID, event.eventId());
+            message.setHeader(DossierQueue.DOSSIER_CODE, event.dossierCode());
+            message.setHeader("kind", event.kind().name());
+            try {
+                if (store.event(event.eventId()).isEmpty()) {
+                    store.update(new DossierEvent(event.eventId(), event.kind(), event.dossierCode(), event.data(), null,
+                            null, null, Instant.now()), SyncState.FORGED, 0, reason);
+                }
+            } catch (RuntimeException e) {
+                // the dead letter matters more than its state row: it still goes to the dead letters
+                log.error("Sync state of forged event {} not recorded", event.eventId(), e);
+            }
+        } else {
+            message.removeHeader(DossierQueue.EVENT_ID);
+            message.removeHeader(DossierQueue.DOSSIER_CODE);
+            message.removeHeader("kind");
+        }
+        message.removeHeader(DossierQueue.TRANSACTION_ID);
+        message.removeHeader(DossierIntegrity.PROPERTY);
+        log.warn("Message on the delivery queue claiming event {} of {} is forged ({}): dead-lettered, not delivered",
+                named ? event.eventId() : "?", named ? event.dossierCode() : "?", why);
+        message.setHeader(FORGED, true);
+        deadLetterHeaders(exchange, reason);
+        message.setHeader(STEP, "forged");
     }
 
     /** The portal call of this attempt; the attempt is counted and the event marked SENDING before anything leaves. */
@@ -212,6 +271,7 @@ public class DossierDelivery {
         exchange.getMessage().removeHeader(DossierQueue.DEAD_REASON);
         exchange.getMessage().removeHeader(HELD);
         exchange.getMessage().setBody(exchange.getProperty(EVENT_JSON, String.class));
+        exchange.getMessage().setHeader(DossierIntegrity.PROPERTY, exchange.getProperty(TAG));
     }
 
     /** The wait before attempt {@code attempts + 1}: the initial back-off doubled after each failure, capped. */
@@ -236,5 +296,9 @@ public class DossierDelivery {
         message.setHeader(DossierQueue.DEAD_REASON, reason);
         message.setHeader(DossierQueue.DEAD_AT, Instant.now().toString());
         message.setBody(exchange.getProperty(EVENT_JSON, String.class));
+        if (exchange.getProperty(TAG) != null) {
+            // the dead letter keeps its tag, so a replay puts it back on the delivery queue as the hub accepted it
+            message.setHeader(DossierIntegrity.PROPERTY, exchange.getProperty(TAG));
+        }
     }
 }

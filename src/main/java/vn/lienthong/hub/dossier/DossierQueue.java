@@ -95,7 +95,9 @@ public class DossierQueue {
     /**
      * Moves dead letters back to the delivery queue in their order, in one broker transaction (taken from the dead
      * letters and put back in the delivery queue together, or not at all). A dead letter whose event is no longer
-     * open (already delivered, or discarded) is taken out without being sent again.
+     * open (already delivered, or discarded) is taken out without being sent again. A forged dead letter (one the
+     * delivery flow found without a valid integrity tag) is never replayed: it stays for inspection until discarded.
+     * The copy keeps the dead letter's integrity tag, so the delivery flow checks it again.
      *
      * @param open         whether an event id still needs delivering
      * @param beforeCommit told the event ids moved, before the move is committed (to reset their state)
@@ -106,8 +108,10 @@ public class DossierQueue {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             List<DossierEvent> moved = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
+            String selector = selector(dossierCode, eventId);
+            String notForged = DossierDelivery.FORGED + " IS NULL";
             try (MessageConsumer consumer = session.createConsumer(session.createQueue(properties.getDeadLetterQueue()),
-                    selector(dossierCode, eventId));
+                    selector == null ? notForged : "(" + selector + ") AND " + notForged);
                  MessageProducer producer = session.createProducer(session.createQueue(properties.getQueue()))) {
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                 Message m;
@@ -124,6 +128,7 @@ public class DossierQueue {
                     copy.setStringProperty(EVENT_ID, event.eventId());
                     copy.setStringProperty(DOSSIER_CODE, event.dossierCode());
                     copy.setStringProperty(TRANSACTION_ID, event.transactionId());
+                    copy.setStringProperty(DossierIntegrity.PROPERTY, m.getStringProperty(DossierIntegrity.PROPERTY));
                     producer.send(copy);
                     moved.add(event);
                 }

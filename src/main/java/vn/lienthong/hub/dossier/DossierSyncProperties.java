@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,6 +41,17 @@ public class DossierSyncProperties {
     /** How long after its predecessor's next attempt a waiting later event of the same dossier is tried. */
     @DurationMin(millis = 1)
     private Duration followerDelay = Duration.ofMillis(200);
+    /**
+     * Key of the integrity tag (HMAC-SHA256) the accept flow puts on every event it queues and the delivery flow checks:
+     * an event on the delivery queue without a valid tag did not pass the edge and is dead-lettered as forged.
+     * Demo value in application.yaml; production refuses to start without {@code HUB_DOSSIER_INTEGRITY_KEY}.
+     */
+    @NotBlank
+    @Size(min = 32)
+    private String integrityKey;
+    /** The key before the last change, still accepted at delivery so events queued before the change are delivered. */
+    @Size(min = 32)
+    private String integrityPreviousKey;
     /** Where the local-to-national code tables are read from. */
     @NotBlank
     private String codeMappings = "classpath:connectors/national-portal/transforms/code-mappings.json";
@@ -114,6 +126,22 @@ public class DossierSyncProperties {
 
     public void setFollowerDelay(Duration followerDelay) {
         this.followerDelay = followerDelay;
+    }
+
+    public String getIntegrityKey() {
+        return integrityKey;
+    }
+
+    public void setIntegrityKey(String integrityKey) {
+        this.integrityKey = integrityKey;
+    }
+
+    public String getIntegrityPreviousKey() {
+        return integrityPreviousKey;
+    }
+
+    public void setIntegrityPreviousKey(String integrityPreviousKey) {
+        this.integrityPreviousKey = integrityPreviousKey == null || integrityPreviousKey.isBlank() ? null : integrityPreviousKey;
     }
 
     public String getCodeMappings() {

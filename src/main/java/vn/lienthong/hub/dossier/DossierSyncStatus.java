@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Synchronisation state of one dossier: DEAD if any of its events is dead, RETRYING if one is being retried, PENDING if
  * one waits or is being sent, SYNCED when the portal confirmed all of them; an event an operator discarded no longer
- * counts for the state and is counted apart.
+ * counts for the state and is counted apart; a forged event (never accepted by the hub) is listed with its reason but
+ * never counts for the state (FORGED only when the dossier has nothing else).
  *
  * @param attempts  delivery attempts of the event that decides the state
  * @param lastError the last error of that event
@@ -19,9 +20,15 @@ public record DossierSyncStatus(String dossierCode, SyncState state, int attempt
         if (events.isEmpty()) {
             return null;
         }
-        List<DossierSyncStore.EventState> live = events.stream().filter(e -> e.status() != SyncState.DISCARDED).toList();
-        int discarded = events.size() - live.size();
-        DossierSyncStore.EventState decisive = live.isEmpty() ? events.get(events.size() - 1) : live.get(live.size() - 1);
+        List<DossierSyncStore.EventState> genuine = events.stream().filter(e -> e.status() != SyncState.FORGED).toList();
+        if (genuine.isEmpty()) {
+            DossierSyncStore.EventState last = events.get(events.size() - 1);
+            return new DossierSyncStatus(dossierCode, SyncState.FORGED, last.attempts(), last.lastError(),
+                    last.updatedAt(), 0, events);
+        }
+        List<DossierSyncStore.EventState> live = genuine.stream().filter(e -> e.status() != SyncState.DISCARDED).toList();
+        int discarded = genuine.size() - live.size();
+        DossierSyncStore.EventState decisive = live.isEmpty() ? genuine.get(genuine.size() - 1) : live.get(live.size() - 1);
         SyncState state = SyncState.SYNCED;
         for (SyncState candidate : List.of(SyncState.DEAD, SyncState.RETRYING, SyncState.SENDING, SyncState.PENDING)) {
             var match = live.stream().filter(e -> e.status() == candidate).findFirst();

@@ -93,7 +93,7 @@ public class DossierSyncStore {
      */
     public Optional<EventState> openBefore(DossierEvent event) {
         return jdbc.query("SELECT * FROM dossier_sync_event WHERE dossier_code = ? AND event_id <> ? AND accepted_at < ?"
-                        + " AND status NOT IN ('SYNCED', 'DISCARDED') ORDER BY accepted_at",
+                        + " AND status NOT IN ('SYNCED', 'DISCARDED', 'FORGED') ORDER BY accepted_at",
                 DossierSyncStore::map, event.dossierCode(), event.eventId(), Timestamp.from(event.acceptedAt()))
                 .stream().findFirst();
     }
@@ -106,13 +106,14 @@ public class DossierSyncStore {
         Timestamp now = Timestamp.from(Instant.now());
         for (String id : eventIds) {
             jdbc.update("UPDATE dossier_sync_event SET status = 'PENDING', attempts = 0, next_attempt_at = NULL,"
-                    + " updated_at = ? WHERE event_id = ? AND status NOT IN ('SYNCED', 'DISCARDED')", now, id);
+                    + " updated_at = ? WHERE event_id = ? AND status NOT IN ('SYNCED', 'DISCARDED', 'FORGED')", now, id);
         }
     }
 
     /** Whether an event still needs delivering (unknown events do: their state is created on delivery). */
     public boolean isOpen(String eventId) {
-        return event(eventId).map(e -> e.status() != SyncState.SYNCED && e.status() != SyncState.DISCARDED).orElse(true);
+        return event(eventId).map(e -> e.status() != SyncState.SYNCED && e.status() != SyncState.DISCARDED
+                && e.status() != SyncState.FORGED).orElse(true);
     }
 
     /** An operator gave up on a dead event: DISCARDED with the reason, never delivered. */
@@ -149,7 +150,7 @@ public class DossierSyncStore {
     public List<Map<String, Object>> indexRows(String agency, Instant from, Instant to) {
         String sql = "SELECT r.dossier_code, r.agency_id, r.procedure_code, r.national_status, r.online,"
                 + " r.received_at, r.due_at, r.returned_at,"
-                + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status NOT IN ('SYNCED', 'DISCARDED')) AS unsynced,"
+                + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status NOT IN ('SYNCED', 'DISCARDED', 'FORGED')) AS unsynced,"
                 + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status = 'DISCARDED') AS discarded"
                 + " FROM dossier_record r WHERE r.received_at >= ? AND r.received_at < ?";
         if (agency == null) {

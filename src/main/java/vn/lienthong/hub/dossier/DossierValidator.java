@@ -31,7 +31,7 @@ public class DossierValidator {
 
     /** {@code {agency identifier}-{yyMMdd}-{5 digits}}, e.g. {@code 000.00.01.H22-250225-12345}. */
     static final Pattern DOSSIER_CODE = Pattern.compile("^(\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2})-(\\d{6})-(\\d{5})$");
-    private static final Pattern EVENT_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
+    static final Pattern EVENT_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("uuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     static final Set<String> DOSSIER_FIELDS = Set.of("MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "KenhThucHien",

@@ -13,5 +13,11 @@ public enum SyncState {
     /** Given up: in the connector's dead-letter queue with its reason, waiting for a replay. */
     DEAD,
     /** An operator discarded the dead event with a reason: never delivered, no longer holds its dossier back. */
-    DISCARDED
+    DISCARDED,
+    /**
+     * Found on the delivery queue without a valid integrity tag (put there without passing the hub's acceptance, or
+     * changed after): in the dead-letter queue with its reason for inspection, never delivered, never replayed, never
+     * holds its dossier back.
+     */
+    FORGED
 }

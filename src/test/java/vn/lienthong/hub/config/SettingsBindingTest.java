@@ -97,6 +97,8 @@ class SettingsBindingTest {
             assertThat(dossier.getInitialBackoff()).isEqualTo(Duration.ofSeconds(1));
             assertThat(dossier.getMaxBackoff()).isEqualTo(Duration.ofSeconds(60));
             assertThat(dossier.getDeadLetterQueue()).isEqualTo("dossier.sync.national-portal.DLQ");
+            assertThat(dossier.getIntegrityKey()).isEqualTo("demo-dossier-integrity-key-not-for-production");
+            assertThat(dossier.getIntegrityPreviousKey()).isNull();
 
             PrefillProperties prefill = context.getBean(PrefillProperties.class);
             assertThat(prefill.sourceConsumers()).isEqualTo(64);
@@ -139,6 +141,7 @@ class SettingsBindingTest {
             "--HUB_AUDIT_QUEUE_CAPACITY=0      | hub.audit.queue-capacity | HUB_AUDIT_QUEUE_CAPACITY | must be greater than 0",
             "--HUB_AUDIT_CHECKPOINT_PERIOD=0s  | hub.audit.checkpoint-period | HUB_AUDIT_CHECKPOINT_PERIOD | must be longer than or equal to 1 milli",
             "--HUB_AUDIT_SUBJECT_KEY=short     | hub.audit.subject-key    | HUB_AUDIT_SUBJECT_KEY    | size must be between 16",
+            "--HUB_DOSSIER_INTEGRITY_KEY=short | hub.dossier.integrity-key | HUB_DOSSIER_INTEGRITY_KEY | size must be between 32",
             "--hub.security.clients[0].id=000.00.00.H22:KIEMTRA --hub.security.clients[0].api-key-sha256=demo-auditor-key"
                     + " | hub.security.clients[0].api-key-sha256 | | must be the SHA-256 of the key, 64 hex digits",
             "--HUB_PREFILL_SOURCE_CONSUMERS=0  | hub.prefill.source-consumers | HUB_PREFILL_SOURCE_CONSUMERS | must be greater than 0",

@@ -307,7 +307,7 @@ class DossierDeliveryGuaranteesIT extends DossierSyncIntegrationTest {
     }
 
     private List<Message> browse(String queueName, String selector) {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT);
+        ActiveMQConnectionFactory factory = hubBroker();
         try (Connection connection = factory.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -322,7 +322,8 @@ class DossierDeliveryGuaranteesIT extends DossierSyncIntegrationTest {
     }
 
     private void sendRaw(String queueName, String body, Map<String, String> properties) throws Exception {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT);
+        // agency systems may send to the inbound queue; every other queue is the hub's own
+        ActiveMQConnectionFactory factory = "dossier.inbound".equals(queueName) ? agencyBroker() : hubBroker();
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue(queueName));

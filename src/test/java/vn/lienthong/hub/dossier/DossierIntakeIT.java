@@ -114,7 +114,7 @@ class DossierIntakeIT extends DossierSyncIntegrationTest {
     @Test
     void messageOnTheInboundQueueIsAcceptedLoggedAndSynced_andOneWithoutAValidKeyIsRejected() throws Exception {
         String code = code(920);
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT);
+        ActiveMQConnectionFactory factory = agencyBroker();
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue("dossier.inbound"));
@@ -138,7 +138,8 @@ class DossierIntakeIT extends DossierSyncIntegrationTest {
     @Test
     void messageSentOverAmqp10IsAcceptedLoggedAndSynced() throws Exception {
         String code = code(930);
-        org.apache.qpid.jms.JmsConnectionFactory factory = new org.apache.qpid.jms.JmsConnectionFactory("amqp://127.0.0.1:" + BROKER_PORT);
+        org.apache.qpid.jms.JmsConnectionFactory factory = new org.apache.qpid.jms.JmsConnectionFactory(MOTCUA_ID, MOTCUA_KEY,
+                "amqp://127.0.0.1:" + BROKER_PORT);
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue("dossier.inbound"));

@@ -33,6 +33,11 @@ public abstract class DossierSyncIntegrationTest extends HubIntegrationTest {
 
     protected static final String OPERATOR_KEY = "demo-operator-key";
     protected static final int BROKER_PORT = freePort();
+    /** The hub's own broker account (the demo values of spring.artemis.user / password in application.yaml). */
+    protected static final String HUB_BROKER_USER = "hub";
+    protected static final String HUB_BROKER_PASSWORD = "demo-broker-password";
+    /** An agency system's broker account: its client id and API key, as at the edge. */
+    protected static final String MOTCUA_ID = "000.00.00.H22:MOTCUA";
 
     @Autowired
     protected NationalPortalSimulator portal;
@@ -53,6 +58,18 @@ public abstract class DossierSyncIntegrationTest extends HubIntegrationTest {
     @BeforeEach
     void cleanPortal() {
         portal.reset();
+    }
+
+    /** A core-protocol connection factory on the broker's network acceptor, logging in as the hub itself. */
+    protected static org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory hubBroker() {
+        return new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT,
+                HUB_BROKER_USER, HUB_BROKER_PASSWORD);
+    }
+
+    /** A core-protocol connection factory on the broker's network acceptor, logging in as the one-stop system. */
+    protected static org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory agencyBroker() {
+        return new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT,
+                MOTCUA_ID, MOTCUA_KEY);
     }
 
     private static int freePort() {

@@ -1,0 +1,103 @@
+package vn.lienthong.hub.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import javax.security.auth.Subject;
+
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.apache.activemq.artemis.spi.core.security.jaas.RolePrincipal;
+import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
+
+/**
+ * Who may connect to the embedded broker, and as what. Two kinds of account, nothing anonymous:
+ * <ul>
+ * <li>the hub's own user ({@code spring.artemis.user} / {@code spring.artemis.password}), role {@value #HUB_ROLE}: its
+ * flows, the dead-letter operations and the health check;</li>
+ * <li>every agency system the edge knows ({@code hub.security.clients}): user name its client id
+ * ({@code 000.00.00.H22:MOTCUA}), password its API key, role {@value #AGENCY_ROLE}.</li>
+ * </ul>
+ * What each role may do on which address is the broker's own security settings (see {@code DossierBrokerConfig}):
+ * authorization here only matches the connection's roles against the roles the broker found for the address, as
+ * Artemis's JAAS security manager does. The service grants of an agency (may it submit dossiers?) stay with the
+ * intake flow, which records a denied message in the message log.
+ */
+public class BrokerSecurityManager implements ActiveMQSecurityManager5 {
+
+    /** Everything: the hub's flows, queues and management. */
+    public static final String HUB_ROLE = "hub";
+    /** Agency systems: send to the inbound queue, nothing else. */
+    public static final String AGENCY_ROLE = "agency";
+
+    private final String hubUser;
+    private final byte[] hubPassword;
+    private final Supplier<ClientRegistry> clients;
+
+    /**
+     * @param clients looked up at the first login, so the broker can start before the registry exists
+     */
+    public BrokerSecurityManager(String hubUser, String hubPassword, Supplier<ClientRegistry> clients) {
+        if (hubUser == null || hubUser.isBlank() || hubPassword == null || hubPassword.isEmpty()) {
+            throw new IllegalStateException(
+                    "spring.artemis.user and spring.artemis.password (HUB_BROKER_USER, HUB_BROKER_PASSWORD) must be set");
+        }
+        this.hubUser = hubUser;
+        this.hubPassword = hubPassword.getBytes(StandardCharsets.UTF_8);
+        this.clients = clients;
+    }
+
+    @Override
+    public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
+        String role = role(user, password);
+        if (role == null) {
+            // the broker itself logs the refusal (AMQ222216, with the remote address)
+            return null;
+        }
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(user));
+        subject.getPrincipals().add(new RolePrincipal(role));
+        return subject;
+    }
+
+    private String role(String user, String password) {
+        if (user == null || password == null) {
+            return null;
+        }
+        if (user.equals(hubUser)) {
+            return MessageDigest.isEqual(hubPassword, password.getBytes(StandardCharsets.UTF_8)) ? HUB_ROLE : null;
+        }
+        return clients.get().authenticate(password).filter(client -> client.id().equals(user)).isPresent()
+                ? AGENCY_ROLE : null;
+    }
+
+    @Override
+    public boolean authorize(Subject subject, Set<Role> roles, CheckType checkType, String address) {
+        if (subject == null || roles == null) {
+            return false;
+        }
+        for (Role role : roles) {
+            if (checkType.hasRole(role) && subject.getPrincipals().contains(new RolePrincipal(role.getName()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The older entry points of the interface, answered the same way. */
+    @Override
+    public boolean validateUser(String user, String password) {
+        return role(user, password) != null;
+    }
+
+    @Override
+    public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
+        Subject subject = authenticate(user, password, null, null);
+        return subject != null && authorize(subject, roles, checkType, null);
+    }
+
+}
