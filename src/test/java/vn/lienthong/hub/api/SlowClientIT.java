@@ -9,14 +9,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,6 +39,9 @@ class SlowClientIT extends HubIntegrationTest {
     private static final String AN = "{\"personalId\":\"001090012345\",\"fullName\":\"Nguyễn Văn An\",\"dateOfBirth\":\"1990-05-15\"}";
     private static final int SLOWLORIS = 300;
 
+    @Autowired
+    ServletWebServerApplicationContext server;
+
     @Test
     void heldBodiesOfThreeHundredConnections_doNotDelayANormalLookupByMoreThanASecond() throws Exception {
         slowestOf(2);
@@ -44,15 +52,18 @@ class SlowClientIT extends HubIntegrationTest {
             for (int i = 0; i < SLOWLORIS; i++) {
                 held.add(sendHeadersAndHold(null, "it-slowloris-" + i));
             }
-            // every one is answered 401 and closed by the hub at once: no worker stays to wait for its body
-            for (Socket socket : held) {
-                Answer answer = answer(socket, Duration.ofSeconds(5));
-                assertThat(answer.text()).startsWith("HTTP/1.1 401").contains("UNAUTHENTICATED");
-                assertThat(answer.closed()).as("closed by the hub").isTrue();
+            for (int i = 0; i < SLOWLORIS; i++) {
+                assertThat(answer(held.get(i), "it-slowloris-" + i, Duration.ofSeconds(10)).text())
+                        .startsWith("HTTP/1.1 401").contains("UNAUTHENTICATED");
             }
-            // the attacker still holds its 300 sockets: a normal lookup keeps its pace
+            // answered, and no worker stays behind to wait for the bodies (Tomcat would otherwise read on until its
+            // read timeout), although the attacker still holds its 300 sockets
+            await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(busyWorkers()).isLessThanOrEqualTo(3));
             long during = slowestOf(3);
             assertThat(during).as("lookup during the slowloris (baseline %d ms)", baseline).isLessThan(baseline + 1000);
+            for (Socket socket : held) {
+                assertThat(answer(socket, null, Duration.ofSeconds(2)).closed()).as("closed by the hub").isTrue();
+            }
         } finally {
             closeAll(held);
         }
@@ -70,16 +81,16 @@ class SlowClientIT extends HubIntegrationTest {
                 held.add(sendHeadersAndHold(PORTAL_KEY, "it-slowloris-key-" + i));
             }
             int refused = 0;
-            for (Socket socket : held.subList(SLOWLORIS / 2, SLOWLORIS)) {
-                Answer answer = answer(socket, Duration.ofSeconds(15));
+            for (int i = SLOWLORIS / 2; i < SLOWLORIS; i++) {
+                Answer answer = answer(held.get(i), "it-slowloris-key-" + i, Duration.ofSeconds(15));
                 assertThat(answer.text()).matches("(?s)HTTP/1.1 (429|408) .*");
-                assertThat(answer.closed()).as("closed by the hub").isTrue();
                 if (answer.text().startsWith("HTTP/1.1 429")) {
                     assertThat(answer.text()).contains("Retry-After: 1", "TOO_MANY_REQUESTS");
                     refused++;
                 }
             }
             assertThat(refused).isGreaterThan(SLOWLORIS / 2 - 20);
+            assertThat(busyWorkers()).as("workers held by the portal's slow bodies").isLessThanOrEqualTo(10 + 2);
             long during = slowestOf(3);
             assertThat(during).as("lookup during the slowloris (baseline %d ms)", baseline).isLessThan(baseline + 1000);
         } finally {
@@ -209,8 +220,13 @@ class SlowClientIT extends HubIntegrationTest {
     private record Answer(String text, boolean closed) {
     }
 
-    private static Answer answer(Socket socket, Duration patience) throws IOException {
+    /**
+     * What the hub answered within {@code patience}: until its problem naming {@code transactionId} is complete (when
+     * given), or until it closes the connection.
+     */
+    private static Answer answer(Socket socket, String transactionId, Duration patience) throws IOException {
         long deadline = System.nanoTime() + patience.toNanos();
+        String end = transactionId == null ? null : "\"transactionId\":\"" + transactionId + "\"}";
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[8192];
@@ -222,6 +238,9 @@ class SlowClientIT extends HubIntegrationTest {
                     return new Answer(got.toString(StandardCharsets.UTF_8), true);
                 }
                 got.write(buffer, 0, n);
+                if (end != null && got.toString(StandardCharsets.UTF_8).contains(end)) {
+                    return new Answer(got.toString(StandardCharsets.UTF_8), false);
+                }
             } catch (SocketTimeoutException e) {
                 break;
             } catch (IOException reset) {
@@ -229,6 +248,13 @@ class SlowClientIT extends HubIntegrationTest {
             }
         }
         return new Answer(got.toString(StandardCharsets.UTF_8), false);
+    }
+
+    /** Tomcat's workers busy serving a request; 0 on virtual threads, where a blocked request holds no worker. */
+    private int busyWorkers() {
+        Executor executor = ((TomcatWebServer) server.getWebServer()).getTomcat().getConnector().getProtocolHandler()
+                .getExecutor();
+        return executor instanceof ThreadPoolExecutor pool ? pool.getActiveCount() : 0;
     }
 
     /** What has arrived within the socket's timeout; empty when nothing has. */
