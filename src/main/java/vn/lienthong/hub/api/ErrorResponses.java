@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
+import vn.lienthong.hub.exchange.RetryLater;
 
 /**
  * Writes an error straight to the servlet response, for errors the edge finds before any controller or SOAP
@@ -32,8 +33,11 @@ public class ErrorResponses {
     }
 
     public void write(HttpServletResponse response, ExchangeContext context, HubException error) throws IOException {
-        context.failed(error.code(), error.detail());
+        context.failed(error);
         response.resetBuffer();
+        if (error instanceof RetryLater later) {
+            response.setHeader("Retry-After", Long.toString(later.retryAfterSeconds()));
+        }
         if ("SOAP".equals(context.channel())) {
             // SOAP 1.1 sends every fault with HTTP 500 (SOAP 1.1 §6.2); the status the REST surface would use is in the detail.
             response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);

@@ -6,7 +6,7 @@ public enum Outcome {
     SUCCESS,
     /** The subject was not found, or did not match (404). */
     NOT_FOUND,
-    /** Refused for missing or bad credentials, or missing rights (401, 403). */
+    /** Refused for missing or bad credentials, missing rights, or a client over its fair-use quota (401, 403, 429). */
     DENIED,
     /** Refused because the request broke the contract (other 4xx). */
     REJECTED,
@@ -21,7 +21,7 @@ public enum Outcome {
         if (status == 404) {
             return NOT_FOUND;
         }
-        if (status == 401 || status == 403) {
+        if (status == 401 || status == 403 || status == 429) {
             return DENIED;
         }
         return status < 500 ? REJECTED : FAILED;

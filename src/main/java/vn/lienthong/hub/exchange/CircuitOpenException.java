@@ -1,7 +1,7 @@
 package vn.lienthong.hub.exchange;
 
 /** 503 CIRCUIT_OPEN with the number of seconds after which the caller may try again ({@code Retry-After}). */
-public class CircuitOpenException extends HubException {
+public class CircuitOpenException extends HubException implements RetryLater {
 
     private final long retryAfterSeconds;
 
@@ -10,6 +10,7 @@ public class CircuitOpenException extends HubException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    @Override
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -1,7 +1,11 @@
 package vn.lienthong.hub.exchange;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -28,6 +32,9 @@ public final class ExchangeContext {
     private String subjectRef;
     private ErrorCode errorCode;
     private String errorText;
+    private Long retryAfterSeconds;
+    private final Set<String> quotasTaken = new HashSet<>();
+    private final List<Runnable> onEnd = new ArrayList<>();
 
     public ExchangeContext(String transactionId, String channel) {
         this.transactionId = transactionId;
@@ -121,5 +128,36 @@ public final class ExchangeContext {
             this.errorCode = code;
             this.errorText = text;
         }
+    }
+
+    /** Seconds after which the caller may try again, when the failure says so ({@code Retry-After}); else null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** Records a failure that tells the caller when to try again; the first failure wins, as in {@link #failed}. */
+    public void failed(HubException e) {
+        if (this.errorCode == null && e instanceof RetryLater later) {
+            this.retryAfterSeconds = later.retryAfterSeconds();
+        }
+        failed(e.code(), e.detail());
+    }
+
+    /** Marks the quota of {@code scope} (a service code, or all the client's calls) as taken; false if it already was. */
+    boolean takeQuotaOnce(String scope) {
+        return quotasTaken.add(scope);
+    }
+
+    /** Something to give back when the exchange ends (a concurrency slot of the client's quota). */
+    void onEnd(Runnable release) {
+        onEnd.add(release);
+    }
+
+    /** Ends the exchange: gives back what it held. Called once by the edge when the answer is complete. */
+    public void end() {
+        for (int i = onEnd.size() - 1; i >= 0; i--) {
+            onEnd.get(i).run();
+        }
+        onEnd.clear();
     }
 }

@@ -9,10 +9,12 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.hub.model.SubjectBound;
 import vn.lienthong.hub.security.AccessPolicy;
+import vn.lienthong.hub.security.Admission;
+import vn.lienthong.hub.security.ClientQuotas;
 
 /**
  * The one way from the edge (REST, SOAP, messages) into the flows. It applies what every service needs, so no flow
- * can forget it: access check (deny by default), the personal-data context (user and purpose), validation of the
+ * can forget it: access check (deny by default), the client's fair-use quota, the personal-data context (user and purpose), validation of the
  * request, the subject reference for the message log, the transaction id on the exchange, and error translation.
  */
 @Component
@@ -23,11 +25,14 @@ public class ServiceGateway {
     private final ProducerTemplate producer;
     private final AccessPolicy accessPolicy;
     private final SubjectReferences subjects;
+    private final ClientQuotas quotas;
 
-    public ServiceGateway(ProducerTemplate producer, AccessPolicy accessPolicy, SubjectReferences subjects) {
+    public ServiceGateway(ProducerTemplate producer, AccessPolicy accessPolicy, SubjectReferences subjects,
+            ClientQuotas quotas) {
         this.producer = producer;
         this.accessPolicy = accessPolicy;
         this.subjects = subjects;
+        this.quotas = quotas;
     }
 
     /**
@@ -63,6 +68,35 @@ public class ServiceGateway {
         return result;
     }
 
+    /**
+     * Takes the client's fair-use quota over all its calls, once per exchange: the edge calls this as soon as the client
+     * is authenticated, so every REST and SOAP request counts, whatever it asks; {@link #authorize} takes it when the
+     * edge has not. Messages from the broker (AMQP) are not counted: their pace is the queue's consumers'.
+     *
+     * @throws QuotaExceededException 429 with the seconds to wait, when the client is over its quota
+     */
+    public void admit(ExchangeContext context) {
+        admit(context, ClientQuotas.ALL_SERVICES);
+    }
+
+    /** The quota of the client's calls to one service (when one is configured), once per exchange. */
+    private void admit(ExchangeContext context, String scope) {
+        if (countsAgainstQuota(context) && context.takeQuotaOnce(scope)) {
+            hold(context, quotas.admit(context.client().id(), scope));
+        }
+    }
+
+    private static boolean countsAgainstQuota(ExchangeContext context) {
+        return context.client() != null && !"AMQP".equals(context.channel());
+    }
+
+    private static void hold(ExchangeContext context, Admission admission) {
+        if (!admission.admitted()) {
+            throw new QuotaExceededException(admission.detail(), admission.retryAfterSeconds());
+        }
+        context.onEnd(admission::release);
+    }
+
     /** The access check alone, for services the edge serves itself (the message log API). */
     public void authorize(ExchangeContext context, HubService service) {
         context.service(service.code(), service.operation());
@@ -70,6 +104,8 @@ public class ServiceGateway {
             throw new HubException(ErrorCode.ACCESS_DENIED,
                     "client " + (context.client() == null ? "?" : context.client().id()) + " may not call " + service.code());
         }
+        admit(context);
+        admit(context, service.code());
         if (service.personalData()) {
             if (context.userId() == null || context.userId().isBlank()) {
                 throw new HubException(ErrorCode.MISSING_USER, "X-User-Id is required for personal data");

@@ -9,7 +9,7 @@ public final class SoapFaults {
     }
 
     public static HubFault detail(HubException e, ExchangeContext context) {
-        context.failed(e.code(), e.detail());
+        context.failed(e);
         HubFault fault = new HubFault();
         fault.setCode(e.code().name());
         fault.setStatus(e.code().status());

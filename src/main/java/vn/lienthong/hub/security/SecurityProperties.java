@@ -31,6 +31,8 @@ public record SecurityProperties(List<@Valid Client> clients) {
      * @param demo demo clients exist only while {@code hub.demo.enabled} is true
      * @param grants deny by default: {@code data:*}, {@code data:citizen-lookup}, {@code prefill:*}, {@code dossier:*},
      *        {@code audit:*}
+     * @param quota fair-use limits of this client, over all its calls and per service; unset values come from
+     *        {@code hub.fair-use} (see {@link ClientQuotas})
      */
     public record Client(
             @NotBlank String id,
@@ -38,7 +40,8 @@ public record SecurityProperties(List<@Valid Client> clients) {
             @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be the SHA-256 of the key, 64 hex digits")
             String apiKeySha256,
             boolean demo,
-            List<String> grants) {
+            List<String> grants,
+            @Valid ClientQuota quota) {
 
         public Client {
             grants = grants == null ? List.of() : List.copyOf(grants);

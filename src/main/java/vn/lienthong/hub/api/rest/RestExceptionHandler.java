@@ -1,5 +1,7 @@
 package vn.lienthong.hub.api.rest;
 
+import java.net.SocketTimeoutException;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -17,13 +19,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import vn.lienthong.hub.api.BodyTimeoutException;
 import vn.lienthong.hub.api.ErrorResponses;
 import vn.lienthong.hub.api.Problem;
-import vn.lienthong.hub.exchange.CircuitOpenException;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.FailureTranslator;
 import vn.lienthong.hub.exchange.HubException;
+import vn.lienthong.hub.exchange.RetryLater;
 
 /** Every REST failure becomes problem+json with the hub's code and the transaction id; never a stack trace. */
 @RestControllerAdvice
@@ -36,6 +39,9 @@ public class RestExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (bodyTimedOut(e)) {
+            return problem(bodyTimeout(e), request);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnrecognizedPropertyException unknown) {
                 return problem(new HubException(ErrorCode.UNKNOWN_FIELD, "unknown field '" + unknown.getPropertyName()
@@ -75,6 +81,9 @@ public class RestExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
+        if (bodyTimedOut(e)) {
+            return problem(bodyTimeout(e), request);
+        }
         HubException problem = FailureTranslator.translate(e);
         if (problem.code() == ErrorCode.INTERNAL_ERROR) {
             org.slf4j.LoggerFactory.getLogger(RestExceptionHandler.class).error("Unexpected failure", e);
@@ -82,16 +91,35 @@ public class RestExceptionHandler {
         return problem(problem, request);
     }
 
+    /** The body stopped arriving (Tomcat's read timeout) or arrived too slowly (the edge's body deadline). */
+    private static boolean bodyTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HubException bodyTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTimeoutException late) {
+                return new HubException(ErrorCode.REQUEST_TIMEOUT, late.getMessage());
+            }
+        }
+        return new HubException(ErrorCode.REQUEST_TIMEOUT, "the request body stopped arriving");
+    }
+
     private static ResponseEntity<Problem> problem(HubException e, HttpServletRequest request) {
         ExchangeContext context = (ExchangeContext) request.getAttribute(ExchangeContext.ATTRIBUTE);
         String transactionId = null;
         if (context != null) {
-            context.failed(e.code(), e.detail());
+            context.failed(e);
             transactionId = context.transactionId();
         }
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.valueOf(e.code().status()));
-        if (e instanceof CircuitOpenException open) {
-            answer.header("Retry-After", Long.toString(open.retryAfterSeconds()));
+        if (e instanceof RetryLater later) {
+            answer.header("Retry-After", Long.toString(later.retryAfterSeconds()));
         }
         return answer
                 .contentType(MediaType.parseMediaType(ErrorResponses.PROBLEM_JSON))

@@ -3,6 +3,7 @@ package vn.lienthong.hub.api.soap;
 import javax.xml.namespace.QName;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.SoapFault;
@@ -57,6 +58,13 @@ class SoapFaultDetails extends AbstractSoapInterceptor {
             append(element, "detail", fault.getMessage());
             append(element, "transactionId", context.transactionId());
             fault.getDetail().appendChild(element);
+        }
+        Long retryAfter = context(message).retryAfterSeconds();
+        if (retryAfter != null) {
+            // 429 and an open circuit tell SOAP callers when to try again, as they tell REST callers
+            HttpServletResponse response = (HttpServletResponse) message.getExchange().getInMessage()
+                    .get(AbstractHTTPDestination.HTTP_RESPONSE);
+            response.setHeader("Retry-After", Long.toString(retryAfter));
         }
         QName faultCode = new QName(Soap11.SOAP_NAMESPACE, code.status() < 500 ? "Client" : "Server");
         if (fault instanceof SoapFault soapFault) {
