@@ -21,6 +21,8 @@ public enum ErrorCode {
     UNKNOWN_PROCEDURE(404, "Unknown procedure"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
+    TRANSACTION_ID_CONFLICT(409, "Transaction id belongs to another client"),
+    EVENT_ID_CONFLICT(409, "Event id already used for another event"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     NATIONAL_SYSTEM_ERROR(502, "National system error"),
