@@ -8,6 +8,9 @@ import java.io.IOException;
  */
 public final class StrictUtf8 {
 
+    /** How every refusal starts. */
+    public static final String MESSAGE = "the body is not valid UTF-8";
+
     private int needed;
     private int lower = 0x80;
     private int upper = 0xBF;
@@ -55,7 +58,7 @@ public final class StrictUtf8 {
     /** The body is not valid UTF-8. */
     public static final class InvalidUtf8Exception extends IOException {
         InvalidUtf8Exception(long position) {
-            super("the body is not valid UTF-8 (overlong, surrogate or broken sequence at byte " + position + ")");
+            super(MESSAGE + " (overlong, surrogate or broken sequence at byte " + position + ")");
         }
     }
 }

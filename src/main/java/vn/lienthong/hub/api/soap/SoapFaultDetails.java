@@ -75,6 +75,14 @@ class SoapFaultDetails extends AbstractSoapInterceptor {
             if (t instanceof StrictUtf8.InvalidUtf8Exception || t.getClass().getSimpleName().equals("PayloadTooLargeException")) {
                 return t.getMessage();
             }
+            String text = t.getMessage();
+            int own = text == null ? -1 : text.indexOf(StrictUtf8.MESSAGE);
+            if (own >= 0) {
+                // the edge's own words, carried inside a parser's message
+                return text.substring(own).lines().findFirst().orElse(StrictUtf8.MESSAGE);
+            }
+        }
+        for (Throwable t = fault; t != null; t = t.getCause()) {
             if (t instanceof javax.xml.stream.XMLStreamException) {
                 return "the body is not well-formed XML of this service (a DOCTYPE or entity is refused)";
             }
