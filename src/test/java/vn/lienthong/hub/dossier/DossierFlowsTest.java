@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ import vn.lienthong.hub.connector.nationalportal.PortalAnswer;
 import vn.lienthong.hub.connector.nationalportal.PortalCall;
 import vn.lienthong.hub.connector.nationalportal.PortalRejectedException;
 import vn.lienthong.hub.connector.nationalportal.PortalUnavailableException;
+import vn.lienthong.hub.audit.MessageLogRecord;
+import vn.lienthong.hub.audit.Outcome;
+import vn.lienthong.hub.audit.log.MessageLog;
 import vn.lienthong.hub.exchange.CallContext;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.HubException;
@@ -60,6 +64,9 @@ class DossierFlowsTest {
 
     @Autowired
     DossierSyncStore store;
+
+    @Autowired
+    MessageLog messageLog;
 
     @Autowired
     DossierQueue queue;
@@ -171,6 +178,23 @@ class DossierFlowsTest {
         assertThat(first.duplicate()).isFalse();
         assertThat(second.duplicate()).isTrue();
         assertThat(second.eventId()).isEqualTo(first.eventId());
+    }
+
+    @Test
+    void amqpMessageWithAnotherClientsTransactionId_getsANewOne() {
+        messageLog.append(new MessageLogRecord(null, "EXCHANGE", "flows-owned-tx", "hub-1", "REST", "000.00.00.H22:KHAC",
+                null, null, null, null, null, Outcome.SUCCESS, null, null, 200, Instant.now(), Instant.now(), 0, 0L, 0L));
+        String code = "000.00.01.H22-250301-00932";
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("apiKey", "demo-motcua-key");
+        headers.put("transactionId", "flows-owned-tx");
+        producer.sendBodyAndHeaders("dossierJmsSend:queue:dossier.inbound", ("{\"MaHoSo\":\"" + code + "\",\"MaTTHC\":\"H22-HT-KS\","
+                + "\"ChuHoSo\":\"Nguyễn Văn An\",\"NgayTiepNhan\":\"2025-03-01T08:00:00+07:00\","
+                + "\"NgayHenTra\":\"2025-03-05T17:00:00+07:00\",\"TrangThaiHoSo\":\"DA_TIEP_NHAN\"}"), headers);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !store.events(code).isEmpty());
+        assertThat(store.events(code).get(0).transactionId()).isNotEqualTo("flows-owned-tx");
+        assertThat(messageLog.findByTransaction("flows-owned-tx")).extracting(MessageLogRecord::clientId)
+                .containsOnly("000.00.00.H22:KHAC");
     }
 
     @Test
