@@ -24,9 +24,9 @@ import vn.lienthong.hub.security.ClientRegistry;
 
 /**
  * The servlet container's own error answers (a request it refuses before any filter runs: an encoded slash in the
- * path, a malformed header, no Host header) on the hub's surfaces: under {@code /api} problem+json, under
- * {@code /soap} a SOAP fault, each with a transaction id and a message-log record. Elsewhere Tomcat's error page
- * stays, without its report and server version.
+ * path, a malformed header, no Host header, a request line it cannot read) on the hub's surfaces: under {@code /api}
+ * (and for a request without a readable path) problem+json, under {@code /soap} a SOAP fault, each with a transaction
+ * id and a message-log record. Elsewhere Tomcat's error page stays, without its report and server version.
  */
 @Component
 public class ContainerErrorValve extends ErrorReportValve {
@@ -52,7 +52,9 @@ public class ContainerErrorValve extends ErrorReportValve {
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
         String uri = request.getRequestURI();
-        String channel = status >= 400 && uri != null ? EdgePaths.channel(uri) : null;
+        // A request line the container could not read has no path: it is answered as the API would answer it.
+        boolean unread = uri == null || !uri.startsWith("/");
+        String channel = status < 400 ? null : unread ? EdgePaths.REST : EdgePaths.channel(uri);
         if (channel == null) {
             super.report(request, response, throwable);
             return;

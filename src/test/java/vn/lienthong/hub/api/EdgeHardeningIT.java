@@ -102,6 +102,16 @@ class EdgeHardeningIT extends HubIntegrationTest {
     }
 
     @Test
+    void unreadableRequestLines_areProblemJson400_notAnHtmlPage() throws IOException {
+        String tooLong = raw("GET /api/v1/services?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: hub\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(tooLong).startsWith("HTTP/1.1 400").contains("application/problem+json", "MALFORMED_REQUEST")
+                .doesNotContain("<html");
+        String garbage = raw("GARBAGE\r\n\r\n");
+        assertThat(garbage).startsWith("HTTP/1.1 400").contains("MALFORMED_REQUEST").doesNotContain("<html");
+    }
+
+    @Test
     void malformedRequestOnSoap_isAFault() throws IOException {
         String answer = raw("POST /soap/CitizenService HTTP/1.1\r\nX-Transaction-Id: it-edge-soap-no-host\r\n"
                 + "Content-Length: 0\r\nConnection: close\r\n\r\n");
