@@ -4,7 +4,7 @@
 
   var LABELS = {
     vi: {
-      title: 'Nhật ký trao đổi dữ liệu', otherLanguage: 'English', apiKey: 'Khóa API (X-API-Key)', connect: 'Kết nối',
+      title: 'Nhật ký trao đổi dữ liệu', otherLanguage: 'English', apiKey: 'Khóa API (X-API-Key)', auditor: 'Kiểm tra viên (X-User-Id)', connect: 'Kết nối',
       chainStatus: 'Tính toàn vẹn của nhật ký', verify: 'Kiểm tra chuỗi băm', notChecked: 'Chưa kiểm tra',
       search: 'Tra cứu', from: 'Từ', to: 'Đến', client: 'Hệ thống gọi', service: 'Dịch vụ', user: 'Cán bộ',
       purpose: 'Mục đích', personalId: 'Số định danh cá nhân', transactionId: 'Mã giao dịch', outcome: 'Kết quả',
@@ -20,7 +20,7 @@
       failed: 'Không thực hiện được', keyFirst: 'Nhập khóa API trước'
     },
     en: {
-      title: 'Message log', otherLanguage: 'Tiếng Việt', apiKey: 'API key (X-API-Key)', connect: 'Connect',
+      title: 'Message log', otherLanguage: 'Tiếng Việt', apiKey: 'API key (X-API-Key)', auditor: 'Auditor (X-User-Id)', connect: 'Connect',
       chainStatus: 'Log integrity', verify: 'Verify hash chain', notChecked: 'Not checked yet', search: 'Search',
       from: 'From', to: 'To', client: 'Client system', service: 'Service', user: 'Officer', purpose: 'Purpose',
       personalId: 'Personal id', transactionId: 'Transaction id', outcome: 'Outcome', any: 'Any', SUCCESS: 'Success',
@@ -42,7 +42,12 @@
 
   function $(id) { return document.getElementById(id); }
   function t(key) { return LABELS[lang][key] || key; }
-  function key() { return sessionStorage.getItem('hub.console.key') || ''; }
+  // The key and the auditor's user id live in this page only: never in browser storage, gone when the tab closes or reloads.
+  var credentials = { key: '', user: '' };
+  function key() { return credentials.key; }
+  function headers() {
+    return { 'X-API-Key': credentials.key, 'X-User-Id': credentials.user, 'X-Purpose': 'kiem-tra-nhat-ky' };
+  }
 
   function applyLanguage() {
     document.documentElement.lang = lang;
@@ -65,7 +70,7 @@
   }
 
   function api(path) {
-    return fetch('/api/v1/audit' + path, { headers: { 'X-API-Key': key(), 'X-Purpose': 'kiem-tra-nhat-ky' } })
+    return fetch('/api/v1/audit' + path, { headers: headers() })
       .then(function (response) {
         if (!response.ok) {
           return response.json().catch(function () { return {}; }).then(function (problem) {
@@ -194,7 +199,8 @@
 
   $('key-form').addEventListener('submit', function (event) {
     event.preventDefault();
-    sessionStorage.setItem('hub.console.key', $('api-key').value.trim());
+    credentials = { key: $('api-key').value.trim(), user: $('auditor-id').value.trim() };
+    $('api-key').value = '';
     api('/records?size=1').then(function () {
       $('access-message').textContent = t('connected');
       page = 0;

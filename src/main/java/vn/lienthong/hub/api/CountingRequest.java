@@ -20,6 +20,7 @@ final class CountingRequest extends HttpServletRequestWrapper {
     private final long limit;
     private final MessageDigest digest = sha256();
     private final ByteArrayOutputStream copy;
+    private final StrictUtf8 utf8;
     private long count;
     private ServletInputStream stream;
 
@@ -27,6 +28,17 @@ final class CountingRequest extends HttpServletRequestWrapper {
         super(request);
         this.limit = limit;
         this.copy = keepCopy ? new ByteArrayOutputStream() : null;
+        this.utf8 = isUtf8Text(request.getContentType()) ? new StrictUtf8() : null;
+    }
+
+    /** JSON and XML bodies in UTF-8 (the charset the contract names, and the default of both). */
+    static boolean isUtf8Text(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        boolean text = type.contains("json") || type.contains("xml");
+        return text && (!type.contains("charset=") || type.replace("\"", "").contains("charset=utf-8"));
     }
 
     long bytesRead() {
@@ -53,6 +65,8 @@ final class CountingRequest extends HttpServletRequestWrapper {
                     int b = in.read();
                     if (b >= 0) {
                         add(new byte[] {(byte) b}, 0, 1);
+                    } else {
+                        ended();
                     }
                     return b;
                 }
@@ -62,6 +76,8 @@ final class CountingRequest extends HttpServletRequestWrapper {
                     int n = in.read(buffer, offset, length);
                     if (n > 0) {
                         add(buffer, offset, n);
+                    } else if (n < 0) {
+                        ended();
                     }
                     return n;
                 }
@@ -85,10 +101,19 @@ final class CountingRequest extends HttpServletRequestWrapper {
         return stream;
     }
 
-    private void add(byte[] bytes, int offset, int n) throws PayloadTooLargeException {
+    private void ended() throws IOException {
+        if (utf8 != null) {
+            utf8.end();
+        }
+    }
+
+    private void add(byte[] bytes, int offset, int n) throws IOException {
         count += n;
         if (count > limit) {
             throw new PayloadTooLargeException(limit);
+        }
+        if (utf8 != null) {
+            utf8.check(bytes, offset, n);
         }
         digest.update(bytes, offset, n);
         if (copy != null) {

@@ -3,6 +3,7 @@ package vn.lienthong.hub.api;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -47,6 +48,7 @@ public class EdgeFilter extends OncePerRequestFilter {
     static final String MDC_TRANSACTION_ID = "txId";
     private static final int MAX_USER_LENGTH = 128;
     private static final int MAX_PURPOSE_LENGTH = 256;
+    private static final Pattern CONTRACT_QUERY = Pattern.compile("(?i)wsdl(=[A-Za-z0-9._-]*)?|xsd=[A-Za-z0-9._-]+");
 
     private static final Logger log = LoggerFactory.getLogger(EdgeFilter.class);
 
@@ -69,13 +71,28 @@ public class EdgeFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean soap = path.startsWith("/soap/");
-        if (!soap && !path.startsWith("/api/")) {
+        String path = pathOf(request);
+        String channel = EdgePaths.channel(path);
+        if (channel == null) {
             return true;
         }
-        // Contracts are public: the WSDL (GET ?wsdl / ?xsd) and the OpenAPI document.
-        return (soap && "GET".equals(request.getMethod())) || path.equals("/api/v1/openapi.yaml");
+        if (!EdgePaths.isPlain(path)) {
+            return false;
+        }
+        // Contracts are public: the WSDL and its schemas (GET ?wsdl / ?xsd=…) and the OpenAPI document.
+        boolean get = "GET".equals(request.getMethod());
+        return (EdgePaths.SOAP.equals(channel) && get && isContractQuery(request.getQueryString()))
+                || (get && path.equals("/api/v1/openapi.yaml"));
+    }
+
+    /** The request path without the context path, as sent (not decoded). */
+    static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** The queries CXF answers with the service's contract. */
+    static boolean isContractQuery(String query) {
+        return query != null && CONTRACT_QUERY.matcher(query).matches();
     }
 
     @Override
@@ -83,18 +100,27 @@ public class EdgeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String sent = request.getHeader(TRANSACTION_ID);
         boolean usable = sent == null || TransactionIds.isAcceptable(sent);
-        String channel = request.getRequestURI().substring(request.getContextPath().length()).startsWith("/soap/") ? "SOAP" : "REST";
-        ExchangeContext context = new ExchangeContext(usable && sent != null ? sent : TransactionIds.generate(), channel);
+        String channel = EdgePaths.channel(pathOf(request));
+        Optional<ApiClient> caller = clients.authenticate(request.getHeader(API_KEY));
+        boolean foreign = usable && sent != null
+                && messageLog.belongsToAnotherClient(sent, caller.map(ApiClient::id).orElse(null));
+        ExchangeContext context = new ExchangeContext(usable && sent != null && !foreign ? sent : TransactionIds.generate(),
+                channel);
         request.setAttribute(ExchangeContext.ATTRIBUTE, context);
         response.setHeader(TRANSACTION_ID, context.transactionId());
+        // Answers may carry personal data: no cache keeps them.
+        response.setHeader("Cache-Control", "no-store");
         MDC.put(MDC_TRANSACTION_ID, context.transactionId());
         boolean keepBodies = audit.keepsBodies();
         CountingRequest countingRequest = new CountingRequest(request, edge.maxBodyBytes(), keepBodies);
         CountingResponse countingResponse = new CountingResponse(response, audit.responseHoldBytes(),
                 keepBodies);
         try {
-            Optional<HubException> refusal = admit(request, context, usable);
+            Optional<HubException> refusal = admit(request, context, usable, caller, foreign);
             if (refusal.isPresent()) {
+                if (refusal.get().code() == ErrorCode.METHOD_NOT_ALLOWED && EdgePaths.SOAP.equals(channel)) {
+                    countingResponse.setHeader("Allow", "POST");
+                }
                 errors.write(countingResponse, context, refusal.get());
             } else {
                 chain.doFilter(countingRequest, countingResponse);
@@ -113,21 +139,37 @@ public class EdgeFilter extends OncePerRequestFilter {
     }
 
     /** What the edge itself refuses before any service runs, in the order a caller should learn it. */
-    private Optional<HubException> admit(HttpServletRequest request, ExchangeContext context, boolean usableTransactionId) {
+    private Optional<HubException> admit(HttpServletRequest request, ExchangeContext context, boolean usableTransactionId,
+            Optional<ApiClient> client, boolean foreignTransactionId) {
         if (!usableTransactionId) {
             return Optional.of(new HubException(ErrorCode.INVALID_TRANSACTION_ID,
                     "X-Transaction-Id must be 1 to 64 letters, digits, '.', '_', ':' or '-'; this answer carries a new one"));
+        }
+        if (!EdgePaths.isPlain(pathOf(request))) {
+            return Optional.of(new HubException(ErrorCode.MALFORMED_REQUEST, "the path must be written plainly: no ';'"
+                    + " parameters, percent-encoded characters, empty or dot segments"));
+        }
+        if ("TRACE".equals(request.getMethod())) {
+            return Optional.of(new HubException(ErrorCode.METHOD_NOT_ALLOWED, "TRACE is not supported here"));
+        }
+        if (EdgePaths.SOAP.equals(context.channel()) && !"POST".equals(request.getMethod())) {
+            return Optional.of(new HubException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod()
+                    + " is not supported here: a SOAP service answers POST, and its contract GET ?wsdl"));
         }
         long maxBody = edge.maxBodyBytes();
         if (request.getContentLengthLong() > maxBody) {
             return Optional.of(new HubException(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + maxBody + " bytes"));
         }
-        Optional<ApiClient> client = clients.authenticate(request.getHeader(API_KEY));
         if (client.isEmpty()) {
             return Optional.of(new HubException(ErrorCode.UNAUTHENTICATED,
                     request.getHeader(API_KEY) == null ? "X-API-Key is missing" : "X-API-Key is not valid"));
         }
         context.client(client.get());
+        if (foreignTransactionId) {
+            // A transaction id belongs to the client that used it first: no one joins another client's trace.
+            return Optional.of(new HubException(ErrorCode.TRANSACTION_ID_CONFLICT, "X-Transaction-Id is already used by"
+                    + " another client's exchanges; choose a new one (this answer carries one)"));
+        }
         String user = request.getHeader(USER_ID);
         String purpose = request.getHeader(PURPOSE);
         if (user != null && user.strip().length() > MAX_USER_LENGTH) {

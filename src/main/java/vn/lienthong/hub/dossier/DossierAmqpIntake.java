@@ -20,6 +20,7 @@ import vn.lienthong.hub.exchange.FailureTranslator;
 import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.exchange.ServiceGateway;
 import vn.lienthong.hub.exchange.TransactionIds;
+import vn.lienthong.hub.audit.log.MessageLog;
 import vn.lienthong.hub.security.ClientRegistry;
 
 /**
@@ -47,20 +48,38 @@ public class DossierAmqpIntake {
     private final ServiceGateway gateway;
     private final DossierValidator validator;
     private final ObjectMapper json;
+    private final MessageLog messageLog;
 
-    public DossierAmqpIntake(ClientRegistry clients, ServiceGateway gateway, DossierValidator validator, ObjectMapper json) {
+    public DossierAmqpIntake(ClientRegistry clients, ServiceGateway gateway, DossierValidator validator, ObjectMapper json,
+            MessageLog messageLog) {
         this.clients = clients;
         this.gateway = gateway;
         this.validator = validator;
         this.json = json;
+        this.messageLog = messageLog;
     }
 
     /** First step: the transaction id (the sender's when acceptable) and the intake's context. */
     public void open(Exchange exchange) {
         Object sent = exchange.getMessage().getHeader("transactionId");
-        String transactionId = sent instanceof String s && TransactionIds.isAcceptable(s) ? s : TransactionIds.generate();
+        String transactionId = sent instanceof String s && TransactionIds.isAcceptable(s) && !borrowed(exchange, s)
+                ? s : TransactionIds.generate();
         exchange.setProperty(CONTEXT, new ExchangeContext(transactionId, "AMQP"));
         MDC.put("txId", transactionId);
+    }
+
+    /**
+     * Whether the sender's transaction id is already another client's (as at the REST and SOAP edges, it never joins
+     * that client's trace: the message gets a new id, which its record and delivery attempts carry).
+     */
+    private boolean borrowed(Exchange exchange, String transactionId) {
+        Object key = exchange.getMessage().getHeader("apiKey");
+        String clientId = key instanceof String k ? clients.authenticate(k).map(c -> c.id()).orElse(null) : null;
+        boolean borrowed = messageLog.belongsToAnotherClient(transactionId, clientId);
+        if (borrowed) {
+            log.info("AMQP message sent transaction id {} of another client; it gets a new one", transactionId);
+        }
+        return borrowed;
     }
 
     /** The application properties: strings within their length, {@code kind} one of DOSSIER, PROGRESS. */

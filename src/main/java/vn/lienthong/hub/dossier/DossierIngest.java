@@ -40,8 +40,13 @@ public class DossierIngest {
                 call.transactionId(), call.clientId(), call.channel() == null ? "REST" : call.channel(), Instant.now());
     }
 
-    /** A resend of an accepted event: answered with the same event id, not queued again. */
+    /**
+     * A resend of an accepted event: answered with the same event id, not queued again. An event id belongs to the
+     * client that sent it first and to what it said then: the same id from another client, or with other content,
+     * is refused (409) rather than answered as a duplicate and dropped.
+     */
     public DossierAccepted duplicate(DossierEvent event) {
+        checkSameEvent(event);
         log.info("Dossier event {} of {} was already accepted; not queued again", event.eventId(), event.dossierCode());
         return new DossierAccepted(event.eventId(), event.dossierCode(), event.kind().name(), true);
     }
@@ -53,9 +58,26 @@ public class DossierIngest {
 
     /** After the broker has the event: its state (PENDING) and the dossier's index facts; the 202 answer. */
     public DossierAccepted accepted(DossierEvent event) {
-        store.recordAccepted(event);
+        if (!store.recordAccepted(event)) {
+            // Known already (a concurrent send under the same id, or the delivery consumer was first): the broker
+            // kept one copy by its duplicate id; a different event under that id is not it.
+            checkSameEvent(event);
+        }
         recordIndexFacts(event);
         return new DossierAccepted(event.eventId(), event.dossierCode(), event.kind().name(), false);
+    }
+
+    private void checkSameEvent(DossierEvent event) {
+        store.owner(event.eventId()).ifPresent(owner -> {
+            if (!java.util.Objects.equals(owner.clientId(), event.clientId())) {
+                throw new HubException(ErrorCode.EVENT_ID_CONFLICT, "X-Event-Id '" + event.eventId() + "' is already used by"
+                        + " another client's event; choose another id (for example prefixed with your system code)");
+            }
+            if (owner.payloadSha256() != null && !owner.payloadSha256().equals(EventPayloads.sha256(event))) {
+                throw new HubException(ErrorCode.EVENT_ID_CONFLICT, "X-Event-Id '" + event.eventId() + "' was accepted"
+                        + " for a different event; a resend must be identical, a new event needs a new id");
+            }
+        });
     }
 
     private void recordIndexFacts(DossierEvent event) {

@@ -25,6 +25,10 @@ public class DossierSyncStore {
             Instant nextAttemptAt) {
     }
 
+    /** Who sent an accepted event and the SHA-256 of what it said (null for events accepted before it was kept). */
+    public record EventOwner(String clientId, String payloadSha256) {
+    }
+
     private final JdbcTemplate jdbc;
 
     public DossierSyncStore(JdbcTemplate jdbc) {
@@ -36,13 +40,21 @@ public class DossierSyncStore {
         try {
             Timestamp now = Timestamp.from(Instant.now());
             jdbc.update("INSERT INTO dossier_sync_event (event_id, dossier_code, kind, status, attempts, transaction_id,"
-                            + " client_id, channel, accepted_at, updated_at) VALUES (?,?,?,?,0,?,?,?,?,?)",
+                            + " client_id, channel, accepted_at, updated_at, payload_sha256) VALUES (?,?,?,?,0,?,?,?,?,?,?)",
                     event.eventId(), event.dossierCode(), event.kind().name(), SyncState.PENDING.name(),
-                    event.transactionId(), event.clientId(), event.channel(), Timestamp.from(event.acceptedAt()), now);
+                    event.transactionId(), event.clientId(), event.channel(), Timestamp.from(event.acceptedAt()), now,
+                    EventPayloads.sha256(event));
             return true;
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    /** The sender and payload hash of an accepted event. */
+    public Optional<EventOwner> owner(String eventId) {
+        return jdbc.query("SELECT client_id, payload_sha256 FROM dossier_sync_event WHERE event_id = ?",
+                (rs, row) -> new EventOwner(rs.getString("client_id"), rs.getString("payload_sha256")), eventId)
+                .stream().findFirst();
     }
 
     public Optional<EventState> event(String eventId) {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.lienthong.hub.connector.JsonSchemas;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.model.Names;
@@ -51,16 +52,30 @@ public class DossierValidator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final JsonNode DOSSIER_SCHEMA = schema("dossier");
+    private static final JsonNode PROGRESS_SCHEMA = schema("progress");
+
     private final CodeMappings codes;
 
     public DossierValidator(CodeMappings codes) {
         this.codes = codes;
     }
 
+    /** The published types and lengths of the fields ({@code api/schemas/<name>.schema.json}). */
+    private static JsonNode schema(String name) {
+        try (var in = DossierValidator.class.getResourceAsStream("/api/schemas/" + name + ".schema.json")) {
+            JsonNode schema = JSON.readTree(in);
+            JsonSchemas.compile(schema);
+            return schema;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("the " + name + " schema of the contract is missing or broken", e);
+        }
+    }
+
     /** A create-or-update of a dossier ({@code POST /api/v1/dossiers}). */
     public DossierSubmission dossier(JsonNode body, String eventId) {
         List<String> problems = new ArrayList<>();
-        Map<String, Object> data = fields(body, DOSSIER_FIELDS, DOSSIER_REQUIRED, DOSSIER_DATES, problems);
+        Map<String, Object> data = fields(body, DOSSIER_SCHEMA, DOSSIER_FIELDS, DOSSIER_REQUIRED, DOSSIER_DATES, problems);
         String code = text(data, "MaHoSo");
         if (code != null) {
             checkDossierCode(code, problems);
@@ -83,7 +98,7 @@ public class DossierValidator {
     /** A processing step of a dossier ({@code POST /api/v1/dossiers/{dossierCode}/progress}). */
     public DossierSubmission progress(String dossierCode, JsonNode body, String eventId) {
         List<String> problems = new ArrayList<>();
-        Map<String, Object> data = fields(body, PROGRESS_FIELDS, PROGRESS_REQUIRED, PROGRESS_DATES, problems);
+        Map<String, Object> data = fields(body, PROGRESS_SCHEMA, PROGRESS_FIELDS, PROGRESS_REQUIRED, PROGRESS_DATES, problems);
         checkDossierCode(dossierCode, problems);
         String inBody = text(data, "MaHoSo");
         if (inBody != null && !inBody.equals(dossierCode)) {
@@ -105,8 +120,8 @@ public class DossierValidator {
         return new DossierSubmission(kind, code, eventId, data);
     }
 
-    private static Map<String, Object> fields(JsonNode body, Set<String> known, List<String> required, Set<String> dates,
-            List<String> problems) {
+    private static Map<String, Object> fields(JsonNode body, JsonNode schema, Set<String> known, List<String> required,
+            Set<String> dates, List<String> problems) {
         if (body == null || !body.isObject()) {
             throw new HubException(ErrorCode.MALFORMED_REQUEST, "the body must be a JSON object with the national field names");
         }
@@ -119,6 +134,12 @@ public class DossierValidator {
         if (!unknown.isEmpty()) {
             throw new HubException(ErrorCode.UNKNOWN_FIELD, "unknown field(s) " + unknown + "; the body uses the national"
                     + " field names of the portal (MaHoSo, MaTTHC, TrangThaiHoSo, NgayTiepNhan, NgayHenTra, …)");
+        }
+        // Types and lengths first: a text field holding an object, a list or 60 KB is refused before anything reads it.
+        List<String> violations = JsonSchemas.violations(schema, body).stream()
+                .map(v -> v.startsWith("$.") ? v.substring(2) : v).toList();
+        if (!violations.isEmpty()) {
+            throw new HubException(ErrorCode.INVALID_FIELD, String.join("; ", violations));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         body.properties().forEach(e -> {

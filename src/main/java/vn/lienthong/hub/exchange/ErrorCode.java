@@ -22,6 +22,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     REQUEST_TIMEOUT(408, "Request timeout"),
+    TRANSACTION_ID_CONFLICT(409, "Transaction id belongs to another client"),
+    EVENT_ID_CONFLICT(409, "Event id already used for another event"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     TOO_MANY_REQUESTS(429, "Too many requests"),

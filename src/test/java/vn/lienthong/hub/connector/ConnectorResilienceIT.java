@@ -89,7 +89,8 @@ class ConnectorResilienceIT extends HubIntegrationTest {
         assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls()).isPositive();
         assertThat(simulators.server("judicial-records").getAllServeEvents()).hasSize(served);
 
-        JsonNode health = body(get("/actuator/health", Map.of()));
+        // health details are for operators (grant operations:*)
+        JsonNode health = body(get("/actuator/health", Map.of("X-API-Key", "demo-operator-key")));
         assertThat(health.path("components").path("connectors").path("components").path("judicial-records-status")
                 .path("status").asText()).isEqualTo("DOWN");
         HttpResponse<String> readiness = get("/actuator/health/readiness", Map.of());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,12 @@ import vn.lienthong.hub.connector.nationalportal.PortalAnswer;
 import vn.lienthong.hub.connector.nationalportal.PortalCall;
 import vn.lienthong.hub.connector.nationalportal.PortalRejectedException;
 import vn.lienthong.hub.connector.nationalportal.PortalUnavailableException;
+import vn.lienthong.hub.audit.MessageLogRecord;
+import vn.lienthong.hub.audit.Outcome;
+import vn.lienthong.hub.audit.log.MessageLog;
 import vn.lienthong.hub.exchange.CallContext;
+import vn.lienthong.hub.exchange.ErrorCode;
+import vn.lienthong.hub.exchange.HubException;
 
 /**
  * The three dossier flows on the real Spring context and embedded broker (the other connectors on their local
@@ -58,6 +64,9 @@ class DossierFlowsTest {
 
     @Autowired
     DossierSyncStore store;
+
+    @Autowired
+    MessageLog messageLog;
 
     @Autowired
     DossierQueue queue;
@@ -172,6 +181,23 @@ class DossierFlowsTest {
     }
 
     @Test
+    void amqpMessageWithAnotherClientsTransactionId_getsANewOne() {
+        messageLog.append(new MessageLogRecord(null, "EXCHANGE", "flows-owned-tx", "hub-1", "REST", "000.00.00.H22:KHAC",
+                null, null, null, null, null, Outcome.SUCCESS, null, null, 200, Instant.now(), Instant.now(), 0, 0L, 0L));
+        String code = "000.00.01.H22-250301-00932";
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("apiKey", "demo-motcua-key");
+        headers.put("transactionId", "flows-owned-tx");
+        producer.sendBodyAndHeaders("dossierJmsSend:queue:dossier.inbound", ("{\"MaHoSo\":\"" + code + "\",\"MaTTHC\":\"H22-HT-KS\","
+                + "\"ChuHoSo\":\"Nguyễn Văn An\",\"NgayTiepNhan\":\"2025-03-01T08:00:00+07:00\","
+                + "\"NgayHenTra\":\"2025-03-05T17:00:00+07:00\",\"TrangThaiHoSo\":\"DA_TIEP_NHAN\"}"), headers);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !store.events(code).isEmpty());
+        assertThat(store.events(code).get(0).transactionId()).isNotEqualTo("flows-owned-tx");
+        assertThat(messageLog.findByTransaction("flows-owned-tx")).extracting(MessageLogRecord::clientId)
+                .containsOnly("000.00.00.H22:KHAC");
+    }
+
+    @Test
     void intakeRejectsAnOversizedPropertyWithItsReason() throws Exception {
         MockEndpoint rejected = camel.getEndpoint("mock:rejected", MockEndpoint.class);
         rejected.reset();
@@ -187,24 +213,60 @@ class DossierFlowsTest {
         assertThat(message.getMessage().getHeader("reason", String.class)).contains("userId").contains("128");
     }
 
+    @Test
+    void eventIdOfAnotherClient_orWithOtherContent_isRefusedWith409_andNothingIsQueuedUnderIt() {
+        String code = "000.00.01.H22-250301-00931";
+        DossierAccepted first = acceptWithId(code, "flows-evt-owned", "000.00.00.H22:MOTCUA", "DA_TIEP_NHAN");
+        assertThat(first.duplicate()).isFalse();
+
+        HubException otherClient = hubFailure(send(code, "flows-evt-owned", "000.00.00.H22:KHAC", "DA_TIEP_NHAN"));
+        assertThat(otherClient.code()).isEqualTo(ErrorCode.EVENT_ID_CONFLICT);
+        assertThat(otherClient.detail()).contains("another client");
+
+        HubException otherContent = hubFailure(send(code, "flows-evt-owned", "000.00.00.H22:MOTCUA", "DANG_XU_LY"));
+        assertThat(otherContent.code()).isEqualTo(ErrorCode.EVENT_ID_CONFLICT);
+        assertThat(otherContent.detail()).contains("different event");
+
+        // the same event again stays a duplicate
+        assertThat(acceptWithId(code, "flows-evt-owned", "000.00.00.H22:MOTCUA", "DA_TIEP_NHAN").duplicate()).isTrue();
+        assertThat(store.events(code)).hasSize(1);
+    }
+
+    private static HubException hubFailure(Exchange done) {
+        for (Throwable t = done.getException(); t != null; t = t.getCause()) {
+            if (t instanceof HubException hub) {
+                return hub;
+            }
+        }
+        throw new AssertionError("expected a refusal, got " + done.getException());
+    }
+
     private String accept(String code) {
         return acceptWithId(code, null).eventId();
     }
 
     private DossierAccepted acceptWithId(String code, String eventId) {
+        return acceptWithId(code, eventId, "000.00.00.H22:MOTCUA", "DA_TIEP_NHAN");
+    }
+
+    private DossierAccepted acceptWithId(String code, String eventId, String clientId, String status) {
+        Exchange done = send(code, eventId, clientId, status);
+        assertThat(done.getException()).isNull();
+        return done.getMessage().getBody(DossierAccepted.class);
+    }
+
+    private Exchange send(String code, String eventId, String clientId, String status) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("MaHoSo", code);
         data.put("MaTTHC", "H22-HT-KS");
         data.put("ChuHoSo", "Nguyễn Văn An");
         data.put("NgayTiepNhan", "2025-03-01T08:00:00+07:00");
         data.put("NgayHenTra", "2025-03-05T17:00:00+07:00");
-        data.put("TrangThaiHoSo", "DA_TIEP_NHAN");
+        data.put("TrangThaiHoSo", status);
         Exchange exchange = new DefaultExchange(camel);
         exchange.getIn().setBody(new DossierSubmission(DossierEventKind.DOSSIER, code, eventId, data));
-        new CallContext("flows-" + code + "-" + System.nanoTime(), "000.00.00.H22:MOTCUA", null, null, "dossier-submit",
+        new CallContext("flows-" + code + "-" + System.nanoTime(), clientId, null, null, "dossier-submit",
                 "REST", null).applyTo(exchange);
-        Exchange done = producer.send("direct:dossier-accept", exchange);
-        assertThat(done.getException()).isNull();
-        return done.getMessage().getBody(DossierAccepted.class);
+        return producer.send("direct:dossier-accept", exchange);
     }
 }

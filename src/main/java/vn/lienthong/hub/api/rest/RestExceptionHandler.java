@@ -11,17 +11,21 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import vn.lienthong.hub.api.BodyTimeoutException;
 import vn.lienthong.hub.api.ErrorResponses;
 import vn.lienthong.hub.api.Problem;
+import vn.lienthong.hub.api.StrictUtf8;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.FailureTranslator;
@@ -50,6 +54,15 @@ public class RestExceptionHandler {
             if (t.getClass().getSimpleName().equals("PayloadTooLargeException")) {
                 return problem(new HubException(ErrorCode.PAYLOAD_TOO_LARGE, t.getMessage()), request);
             }
+            if (t instanceof StrictUtf8.InvalidUtf8Exception) {
+                return problem(new HubException(ErrorCode.MALFORMED_REQUEST, t.getMessage()), request);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                return problem(new HubException(ErrorCode.INVALID_FIELD, fieldPath(mismatch) + ": must be "
+                        + describe(mismatch.getTargetType())), request);
+            }
         }
         return problem(new HubException(ErrorCode.MALFORMED_REQUEST, "the body is not the JSON the contract describes"), request);
     }
@@ -69,9 +82,62 @@ public class RestExceptionHandler {
         return problem(new HubException(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here"), request);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    public ResponseEntity<Problem> parameter(Exception e, HttpServletRequest request) {
-        return problem(new HubException(ErrorCode.INVALID_FIELD, e.getMessage()), request);
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<Problem> parameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return problem(new HubException(ErrorCode.INVALID_FIELD, e.getName() + ": must be " + describe(e.getRequiredType())),
+                request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    public ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return problem(new HubException(ErrorCode.INVALID_FIELD, e.getParameterName() + ": is required"), request);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    public ResponseEntity<Problem> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+        return problem(new HubException(ErrorCode.INVALID_FIELD, e.getHeaderName() + ": is required"), request);
+    }
+
+    /** What a value must be, in the contract's words: callers never see the hub's Java types. */
+    static String describe(Class<?> type) {
+        if (type == null) {
+            return "of the type the contract describes";
+        }
+        if (type == String.class || type == Character.class || type == char.class || type.isEnum()) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || java.math.BigInteger.class == type) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date yyyy-MM-dd";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date-time";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object of the contract";
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

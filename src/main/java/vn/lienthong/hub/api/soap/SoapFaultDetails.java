@@ -18,6 +18,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import vn.lienthong.hub.api.ErrorResponses;
+import vn.lienthong.hub.api.StrictUtf8;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 
@@ -47,7 +48,9 @@ class SoapFaultDetails extends AbstractSoapInterceptor {
         if (hubFault != null) {
             code = ErrorCode.valueOf(text(hubFault, "code"));
         } else {
-            code = ErrorCode.MALFORMED_REQUEST;
+            // CXF's own words name Java methods and types: the caller gets the hub's.
+            code = causedBy(fault, "PayloadTooLargeException") ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.MALFORMED_REQUEST;
+            fault.setMessage(safeText(fault));
             ExchangeContext context = context(message);
             context.failed(code, fault.getMessage());
             Document document = fault.getOrCreateDetail().getOwnerDocument();
@@ -72,6 +75,36 @@ class SoapFaultDetails extends AbstractSoapInterceptor {
         } else {
             fault.setFaultCode(faultCode);
         }
+    }
+
+    /** The detail a caller gets for a fault CXF raised: what was wrong, in the contract's terms. */
+    static String safeText(Fault fault) {
+        for (Throwable t = fault; t != null; t = t.getCause()) {
+            if (t instanceof StrictUtf8.InvalidUtf8Exception || t.getClass().getSimpleName().equals("PayloadTooLargeException")) {
+                return t.getMessage();
+            }
+            String text = t.getMessage();
+            int own = text == null ? -1 : text.indexOf(StrictUtf8.MESSAGE);
+            if (own >= 0) {
+                // the edge's own words, carried inside a parser's message
+                return text.substring(own).lines().findFirst().orElse(StrictUtf8.MESSAGE);
+            }
+        }
+        for (Throwable t = fault; t != null; t = t.getCause()) {
+            if (t instanceof javax.xml.stream.XMLStreamException) {
+                return "the body is not well-formed XML of this service (a DOCTYPE or entity is refused)";
+            }
+        }
+        return "the SOAP body is not a request this service's WSDL describes: send one of its operations' elements";
+    }
+
+    private static boolean causedBy(Throwable failure, String simpleName) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals(simpleName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ExchangeContext context(SoapMessage message) {

@@ -112,11 +112,21 @@ public final class AuditExport {
             if (i > 0) {
                 line.append(',');
             }
-            String v = values[i] == null ? "" : values[i].toString();
-            line.append(v.matches(".*[\",\r\n].*") || v.startsWith("=") || v.startsWith("+") || v.startsWith("@")
-                    ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+            line.append(csvCell(values[i] == null ? "" : values[i].toString()));
         }
         writer.write(line.append("\r\n").toString());
+    }
+
+    /**
+     * One CSV cell: a text a spreadsheet would read as a formula ({@code = + - @}, tab or carriage return first) gets a
+     * leading apostrophe, so it stays text (OWASP CSV injection); quotes, commas and line breaks are quoted (RFC 4180).
+     */
+    public static String csvCell(String value) {
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return v.matches("(?s).*[\",\r\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     /** A parsed JSON-lines export: header, checkpoints, and the records read one by one by {@link #records}. */

@@ -115,6 +115,16 @@ public class JdbcMessageLog implements MessageLog {
         return findChainedByTransaction(transactionId).stream().map(ChainedRecord::toMessageLogRecord).toList();
     }
 
+    @Override
+    public boolean belongsToAnotherClient(String transactionId, String clientId) {
+        List<String> found = clientId == null
+                ? jdbc.queryForList("SELECT client_id FROM message_log WHERE transaction_id = ? AND client_id IS NOT NULL"
+                        + " FETCH FIRST 1 ROWS ONLY", String.class, transactionId)
+                : jdbc.queryForList("SELECT client_id FROM message_log WHERE transaction_id = ? AND client_id IS NOT NULL"
+                        + " AND client_id <> ? FETCH FIRST 1 ROWS ONLY", String.class, transactionId, clientId);
+        return !found.isEmpty();
+    }
+
     /** Every stored record of one transaction, in chain order. */
     public List<ChainedRecord> findChainedByTransaction(String transactionId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM message_log WHERE transaction_id = ? ORDER BY seq, id",

@@ -24,6 +24,12 @@ public interface MessageLog {
     /** Queues a record without waiting; the future completes with its chain position once committed. */
     CompletableFuture<Long> submit(MessageLogRecord record, BodyEvidence evidence);
 
+    /**
+     * Whether a record of this transaction was written for a client other than {@code clientId} (any client when
+     * {@code clientId} is null): a transaction id belongs to the first client whose exchange carried it.
+     */
+    boolean belongsToAnotherClient(String transactionId, String clientId);
+
     /** Every record of one transaction, in the order written. */
     List<MessageLogRecord> findByTransaction(String transactionId);
 }

@@ -126,7 +126,10 @@ public class AuditController {
         if (!format.equals("jsonl") && !format.equals("csv")) {
             throw new HubException(ErrorCode.INVALID_FIELD, "format must be jsonl or csv");
         }
-        long[] range = queries.seqRange(instant("from", from), instant("to", to));
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        checkSpan(start, end);
+        long[] range = queries.seqRange(start, end);
         if (range == null) {
             throw new HubException(ErrorCode.NOT_FOUND, "no record in that range");
         }
@@ -174,6 +177,7 @@ public class AuditController {
         }
         Instant start = instant("from", from);
         Instant end = instant("to", to);
+        checkSpan(start, end);
         return new Statistics(service, period, start, end, queries.usage(service, start, end, period));
     }
 
@@ -214,12 +218,43 @@ public class AuditController {
         return t;
     }
 
-    /** An instant, a local date-time or a date (both in Việt Nam time). */
+    /**
+     * A time range that exports or counts goes over at most {@link #MAX_SPAN} (an open end counts from or to now), and
+     * neither end may be before its start.
+     */
+    static void checkSpan(Instant from, Instant to) {
+        Instant start = from == null ? (to == null ? null : to.minus(MAX_SPAN)) : from;
+        Instant end = to == null ? Instant.now() : to;
+        if (start == null) {
+            return;
+        }
+        if (end.isBefore(start)) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "to is before from");
+        }
+        if (java.time.Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "from and to may be at most " + MAX_SPAN.toDays()
+                    + " days apart (an open end counts as now): export or count a year at a time");
+        }
+    }
+
+    /** An instant, a local date-time or a date (both in Việt Nam time), between {@link #EARLIEST} and {@link #LATEST}. */
     static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.strip();
+        if (v.length() > 40 || !v.matches("\\d{4}-.*")) {
+            throw new HubException(ErrorCode.INVALID_FIELD, name + " must be a date (2026-11-22), a local time"
+                    + " (2026-11-22T08:30) or an instant (2026-11-22T01:30:00Z) with a four-digit year");
+        }
+        Instant parsed = parse(name, v);
+        if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+            throw new HubException(ErrorCode.INVALID_FIELD, name + " must lie between 2000-01-01 and 2100-01-01");
+        }
+        return parsed;
+    }
+
+    private static Instant parse(String name, String v) {
         try {
             if (v.length() == 10) {
                 return LocalDate.parse(v).atStartOfDay(ZONE).toInstant();
@@ -235,6 +270,10 @@ public class AuditController {
     }
 
     private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    /** The longest time range one export or count covers. */
+    static final java.time.Duration MAX_SPAN = java.time.Duration.ofDays(366);
 
     /**
      * One transaction's trace.

@@ -73,9 +73,16 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         browser.get(url("/console/"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nhật ký trao đổi dữ liệu");
 
+        browser.findElement(By.id("auditor-id")).sendKeys("kiemtra.vien@thanhtra.hanoi.gov.vn");
         browser.findElement(By.id("api-key")).sendKeys(AUDITOR_KEY);
         browser.findElement(By.id("connect")).click();
         wait.until(ExpectedConditions.textToBe(By.id("access-message"), "Đã kết nối với tư cách kiểm tra viên"));
+        // the auditor is a person in the log, and the key stays out of browser storage
+        assertThat(body(get("/api/v1/audit/records?service=message-log&user=kiemtra.vien@thanhtra.hanoi.gov.vn",
+                Map.of("X-API-Key", AUDITOR_KEY))).path("records").size()).isPositive();
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return JSON.stringify(sessionStorage) + JSON.stringify(localStorage);").toString())
+                .doesNotContain(AUDITOR_KEY);
         wait.until(ExpectedConditions.attributeContains(By.id("chain-status"), "class", "valid"));
         assertThat(browser.findElement(By.id("chain-status")).getText()).startsWith("Chuỗi toàn vẹn");
 
@@ -106,6 +113,7 @@ class ConsoleBrowserIT extends HubIntegrationTest {
     @Test
     void nonAuditorKey_isToldItMayNotReadTheLog() {
         browser.get(url("/console/"));
+        browser.findElement(By.id("auditor-id")).sendKeys("kiemtra.vien@thanhtra.hanoi.gov.vn");
         browser.findElement(By.id("api-key")).sendKeys(PORTAL_KEY);
         browser.findElement(By.id("connect")).click();
         wait.until(ExpectedConditions.textToBe(By.id("access-message"), "Khóa này không có quyền kiểm tra nhật ký"));

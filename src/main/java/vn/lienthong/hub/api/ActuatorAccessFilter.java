@@ -1,0 +1,103 @@
+package vn.lienthong.hub.api;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import vn.lienthong.hub.exchange.ErrorCode;
+import vn.lienthong.hub.exchange.ExchangeContext;
+import vn.lienthong.hub.exchange.HubException;
+import vn.lienthong.hub.exchange.TransactionIds;
+import vn.lienthong.hub.security.AccessPolicy;
+import vn.lienthong.hub.security.ApiClient;
+import vn.lienthong.hub.security.ClientRegistry;
+
+/**
+ * The actuator on the application port: the health probes ({@code /actuator/health}, {@code …/liveness},
+ * {@code …/readiness}) answer their status to anyone, as load balancers and orchestrators need; their details, the
+ * metrics ({@code /actuator/prometheus}) and every other endpoint only to a client granted {@code operations:*}
+ * ({@code X-API-Key}), which the actuator then sees as a user in role {@code OPERATOR}. A deployment that moves the
+ * actuator to its own port ({@code HUB_MANAGEMENT_PORT}) keeps that port on an operations network.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+public class ActuatorAccessFilter extends OncePerRequestFilter {
+
+    public static final String OPERATOR_ROLE = "OPERATOR";
+    static final Set<String> PUBLIC = Set.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
+
+    private final ClientRegistry clients;
+    private final AccessPolicy policy;
+    private final ErrorResponses errors;
+
+    public ActuatorAccessFilter(ClientRegistry clients, AccessPolicy policy, ErrorResponses errors) {
+        this.clients = clients;
+        this.policy = policy;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = EdgePaths.resolve(EdgeFilter.pathOf(request));
+        return !(path.equals("/actuator") || path.startsWith("/actuator/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String raw = EdgeFilter.pathOf(request);
+        String key = request.getHeader(EdgeFilter.API_KEY);
+        Optional<ApiClient> client = clients.authenticate(key);
+        if (client.isPresent() && policy.allows(client.get(), "operations", "actuator")) {
+            chain.doFilter(new Operator(request, client.get()), response);
+            return;
+        }
+        if (EdgePaths.isPlain(raw) && PUBLIC.contains(raw) && "GET".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ExchangeContext context = new ExchangeContext(TransactionIds.generate(), "REST");
+        response.setHeader(EdgeFilter.TRANSACTION_ID, context.transactionId());
+        errors.write(response, context, client.isEmpty()
+                ? new HubException(ErrorCode.UNAUTHENTICATED, "operations endpoints need the X-API-Key of an operator")
+                : new HubException(ErrorCode.ACCESS_DENIED, "operations endpoints are for clients granted operations:*"));
+    }
+
+    /** The request as the actuator sees it: made by the operator client, in role OPERATOR. */
+    private static final class Operator extends HttpServletRequestWrapper {
+
+        private final ApiClient client;
+
+        Operator(HttpServletRequest request, ApiClient client) {
+            super(request);
+            this.client = client;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return client::id;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return client.id();
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return OPERATOR_ROLE.equals(role);
+        }
+    }
+}
