@@ -49,9 +49,11 @@ public class DossierDelivery {
     private final NationalPortalTranslator translator;
     private final DossierSyncProperties properties;
     private final DossierIntegrity integrity;
+    private final PopulationDatabaseUse populationUse;
 
     public DossierDelivery(DossierSyncStore store, DossierQueue queue, NationalPortalTranslator translator,
-            DossierSyncProperties properties, DossierIntegrity integrity) {
+            DossierSyncProperties properties, DossierIntegrity integrity, PopulationDatabaseUse populationUse) {
+        this.populationUse = populationUse;
         this.store = store;
         this.queue = queue;
         this.translator = translator;
@@ -179,6 +181,8 @@ public class DossierDelivery {
         } catch (IllegalArgumentException e) {
             throw new PortalRejectedException("cannot translate: " + e.getMessage());
         }
+        // indicator 4.5: the owner verified through the population connector for this procedure (docs/national-index.md)
+        populationUse.apply(event, item, Instant.now());
         return new PortalCall(event.kind().portalService(), event.dossierCode(), item);
     }
 

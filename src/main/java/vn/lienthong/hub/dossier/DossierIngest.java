@@ -84,13 +84,40 @@ public class DossierIngest {
         Map<String, Object> d = event.data();
         if (event.kind() == DossierEventKind.DOSSIER) {
             String status = codes.nationalStatus(String.valueOf(d.get("TrangThaiHoSo"))).orElse("?");
-            store.recordDossier(event.dossierCode(), DossierValidator.agencyOf(event.dossierCode()),
+            store.recordDossier(event.dossierCode(), new DossierSyncStore.DossierIndexFacts(
+                    DossierValidator.agencyOf(event.dossierCode()),
                     codes.nationalProcedure(String.valueOf(d.get("MaTTHC"))).map(CodeMappings.Procedure::nationalCode).orElse("?"),
                     status, "2".equals(String.valueOf(d.get("KenhThucHien"))),
-                    date(d, "NgayTiepNhan"), date(d, "NgayHenTra"), date(d, "NgayTra"));
-        } else if ("10".equals(codes.nationalStatus(String.valueOf(d.get("TrangThai"))).orElse(null))) {
-            store.recordReturned(event.dossierCode(), date(d, "ThoiDiemXuLy"));
+                    date(d, "NgayTiepNhan"), date(d, "NgayHenTra"), date(d, "NgayTra"), date(d, "NgayKetThucXuLy"),
+                    date(d, "NgayTuChoi"), flag(d.get("HoSoCoThanhPhanSoHoa")), nonEmpty(d.get("DanhSachGiayToKetQua")),
+                    flag(d.get("TaiKhoanDuocXacThucVoiVNeID")), nonEmpty(d.get("DSKetNoiCSDL"))));
+        } else {
+            store.recordProgress(event.dossierCode(), new DossierSyncStore.ProgressIndexFacts(
+                    codes.nationalStatus(String.valueOf(d.get("TrangThai"))).orElse(null), text(d, "PhongBanXuLy"),
+                    text(d, "NguoiXuLy"), text(d, "NoiDungXuLy"), date(d, "ThoiDiemXuLy")));
         }
+    }
+
+    /** A portal flag (1/0, "1"/"0", true/false); null when the event does not carry it. */
+    static Boolean flag(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().strip();
+        return text.equals("1") || text.equalsIgnoreCase("true");
+    }
+
+    /** Whether a list field holds at least one item; null when the event does not carry it. */
+    static Boolean nonEmpty(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof java.util.Collection<?> list && !list.isEmpty();
+    }
+
+    private static String text(Map<String, Object> data, String field) {
+        Object value = data.get(field);
+        return value == null ? null : value.toString();
     }
 
     private static ZonedDateTime date(Map<String, Object> data, String field) {

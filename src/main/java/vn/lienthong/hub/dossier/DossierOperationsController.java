@@ -31,7 +31,7 @@ public class DossierOperationsController {
     private final DossierQueue queue;
     private final DossierSyncStore store;
     private final DossierStatistics statistics;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.system(PortalDates.VIETNAM);
 
     public DossierOperationsController(ServiceGateway gateway, DossierQueue queue, DossierSyncStore store,
             DossierStatistics statistics) {
@@ -107,13 +107,19 @@ public class DossierOperationsController {
             HttpServletRequest request) {
         gateway.authorize(ExchangeContext.of(request), HubServices.DOSSIER_STATISTICS);
         LocalDate[] period = period(from, to);
-        return statistics.late(agency, period[0], period[1], clock.instant());
+        return statistics.late(new DossierStatistics.LateFilter(agency, null, null, null, null), period[0], period[1],
+                clock.instant()).dossiers();
     }
 
-    /** The period, by default the current year; dates are yyyy-MM-dd, both days included. */
-    private LocalDate[] period(String from, String to) {
+    /** The period, by default the current year in Việt Nam; dates are yyyy-MM-dd, both days included. */
+    LocalDate[] period(String from, String to) {
+        return period(from, to, clock);
+    }
+
+    /** The period, by default the current year in Việt Nam; dates are yyyy-MM-dd, both days included. */
+    public static LocalDate[] period(String from, String to, Clock clock) {
         try {
-            LocalDate today = LocalDate.now(clock);
+            LocalDate today = NationalIndexRules.today(clock.instant());
             LocalDate start = from == null ? today.withDayOfYear(1) : LocalDate.parse(from);
             LocalDate end = to == null ? today : LocalDate.parse(to);
             if (end.isBefore(start)) {

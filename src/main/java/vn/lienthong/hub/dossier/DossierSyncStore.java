@@ -134,42 +134,124 @@ public class DossierSyncStore {
                 + " updated_at = ? WHERE event_id = ?", truncate(reason), Timestamp.from(Instant.now()), eventId);
     }
 
+    /**
+     * What a dossier event (DongBoHoSoMC) says for the national service index. A field the event does not carry is
+     * null and keeps what an earlier event said: a later update without {@code NgayTra} does not erase the return date.
+     */
+    public record DossierIndexFacts(String agency, String procedure, String nationalStatus, boolean online,
+            ZonedDateTime receivedAt, ZonedDateTime dueAt, ZonedDateTime returnedAt, ZonedDateTime endedAt,
+            ZonedDateTime refusedAt, Boolean digitisedReuse, Boolean resultsDigitised, Boolean vneid,
+            Boolean populationDb) {
+    }
+
+    /** What a progress step (CapNhatTienDoHoSoMC) says: where the dossier is and, for 9/10, when processing ended. */
+    public record ProgressIndexFacts(String nationalStatus, String department, String officer, String step,
+            ZonedDateTime stepAt) {
+    }
+
     /** Keeps the facts of a dossier that the national service index needs, as of its latest create/update. */
-    public void recordDossier(String dossierCode, String agency, String procedure, String nationalStatus, boolean online,
-            ZonedDateTime receivedAt, ZonedDateTime dueAt, ZonedDateTime returnedAt) {
+    public void recordDossier(String dossierCode, DossierIndexFacts f) {
         Timestamp now = Timestamp.from(Instant.now());
-        Object[] values = {agency, procedure, nationalStatus, online, ts(receivedAt), ts(dueAt), ts(returnedAt), now, dossierCode};
-        int rows = jdbc.update("UPDATE dossier_record SET agency_id = ?, procedure_code = ?, national_status = ?, online = ?,"
-                + " received_at = ?, due_at = ?, returned_at = ?, updated_at = ? WHERE dossier_code = ?", values);
-        if (rows == 0) {
-            try {
-                jdbc.update("INSERT INTO dossier_record (agency_id, procedure_code, national_status, online, received_at,"
-                        + " due_at, returned_at, updated_at, dossier_code) VALUES (?,?,?,?,?,?,?,?,?)", values);
-            } catch (DuplicateKeyException e) {
-                jdbc.update("UPDATE dossier_record SET agency_id = ?, procedure_code = ?, national_status = ?, online = ?,"
-                        + " received_at = ?, due_at = ?, returned_at = ?, updated_at = ? WHERE dossier_code = ?", values);
-            }
+        boolean finished = "9".equals(f.nationalStatus()) || "10".equals(f.nationalStatus());
+        Object[] values = {f.agency(), f.procedure(), f.nationalStatus(), f.online(), ts(f.receivedAt()), ts(f.dueAt()),
+                ts(f.returnedAt()), ts(f.endedAt()), ts(f.refusedAt()), finished ? now : null, f.digitisedReuse(),
+                f.resultsDigitised(), f.vneid(), f.populationDb(), now, dossierCode};
+        String update = "UPDATE dossier_record SET agency_id = ?, procedure_code = ?, national_status = ?, online = ?,"
+                + " received_at = COALESCE(?, received_at), due_at = COALESCE(?, due_at),"
+                + " returned_at = COALESCE(?, returned_at), ended_at = COALESCE(?, ended_at),"
+                + " refused_at = COALESCE(?, refused_at), finished_seen_at = COALESCE(finished_seen_at, ?),"
+                + " digitised_reuse = COALESCE(?, digitised_reuse), results_digitised = COALESCE(?, results_digitised),"
+                + " vneid = COALESCE(?, vneid), population_db = COALESCE(?, population_db), updated_at = ?"
+                + " WHERE dossier_code = ?";
+        if (jdbc.update(update, values) > 0) {
+            return;
+        }
+        try {
+            jdbc.update("INSERT INTO dossier_record (agency_id, procedure_code, national_status, online, received_at,"
+                    + " due_at, returned_at, ended_at, refused_at, finished_seen_at, digitised_reuse, results_digitised,"
+                    + " vneid, population_db, updated_at, dossier_code, first_seen_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,COALESCE(?, FALSE),COALESCE(?, FALSE),COALESCE(?, FALSE),"
+                    + "COALESCE(?, FALSE),?,?,?)", append(values, now));
+        } catch (DuplicateKeyException e) {
+            jdbc.update(update, values);
         }
     }
 
-    /** Records a result date given by a progress step that reaches "Đã trả kết quả" (10). */
-    public void recordReturned(String dossierCode, ZonedDateTime returnedAt) {
-        jdbc.update("UPDATE dossier_record SET returned_at = COALESCE(returned_at, ?), national_status = '10', updated_at = ?"
-                + " WHERE dossier_code = ?", ts(returnedAt), Timestamp.from(Instant.now()), dossierCode);
+    /**
+     * Records a progress step: where the dossier is (department, officer, step), its status, and for a step reaching
+     * 9 or 10 the time processing ended (10 also gives the return date), each kept once set.
+     */
+    public void recordProgress(String dossierCode, ProgressIndexFacts p) {
+        Timestamp now = Timestamp.from(Instant.now());
+        boolean finished = "9".equals(p.nationalStatus()) || "10".equals(p.nationalStatus());
+        Timestamp at = ts(p.stepAt());
+        jdbc.update("UPDATE dossier_record SET national_status = COALESCE(?, national_status), department = ?,"
+                        + " officer = ?, last_step = ?, last_step_at = ?, last_step_status = ?,"
+                        + " step_finished_at = COALESCE(step_finished_at, ?), returned_at = COALESCE(returned_at, ?),"
+                        + " finished_seen_at = COALESCE(finished_seen_at, ?), updated_at = ? WHERE dossier_code = ?",
+                p.nationalStatus(), p.department(), p.officer(), p.step(), at, p.nationalStatus(),
+                finished ? at : null, "10".equals(p.nationalStatus()) ? at : null, finished ? now : null, now,
+                dossierCode);
     }
 
-    /** Rows for the national service index statistics. */
-    public List<Map<String, Object>> indexRows(String agency, Instant from, Instant to) {
-        String sql = "SELECT r.dossier_code, r.agency_id, r.procedure_code, r.national_status, r.online,"
-                + " r.received_at, r.due_at, r.returned_at,"
-                + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status NOT IN ('SYNCED', 'DISCARDED', 'FORGED')) AS unsynced,"
-                + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status = 'DISCARDED') AS discarded"
-                + " FROM dossier_record r WHERE r.received_at >= ? AND r.received_at < ?";
+    /** The hub added DSKetNoiCSDL (population database) to the dossier it delivered. */
+    public void markPopulationDbByHub(String dossierCode) {
+        jdbc.update("UPDATE dossier_record SET population_db_by_hub = TRUE WHERE dossier_code = ?", dossierCode);
+    }
+
+    private static final String FACTS = "SELECT r.*,"
+            + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status NOT IN ('SYNCED', 'DISCARDED', 'FORGED')) AS unsynced,"
+            + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status = 'DISCARDED') AS discarded"
+            + " FROM dossier_record r";
+
+    /** The dossiers received in {@code [from, to)} (or first seen then, while they have no reception date). */
+    public List<DossierFacts> facts(String agency, Instant from, Instant to) {
+        String where = " WHERE COALESCE(r.received_at, r.first_seen_at) >= ? AND COALESCE(r.received_at, r.first_seen_at) < ?";
         if (agency == null) {
-            return jdbc.queryForList(sql + " ORDER BY r.agency_id, r.received_at", Timestamp.from(from), Timestamp.from(to));
+            return jdbc.query(FACTS + where + " ORDER BY r.agency_id, r.received_at", DossierSyncStore::facts,
+                    Timestamp.from(from), Timestamp.from(to));
         }
-        return jdbc.queryForList(sql + " AND r.agency_id = ? ORDER BY r.agency_id, r.received_at",
-                Timestamp.from(from), Timestamp.from(to), agency);
+        return jdbc.query(FACTS + where + " AND r.agency_id = ? ORDER BY r.agency_id, r.received_at",
+                DossierSyncStore::facts, Timestamp.from(from), Timestamp.from(to), agency);
+    }
+
+    /** The dossiers still open (status 1, 2, 4, 5, 6) received before {@code before}, whatever their period. */
+    public List<DossierFacts> openBefore(String agency, Instant before) {
+        String where = " WHERE r.national_status NOT IN ('3', '7', '8', '9', '10')"
+                + " AND COALESCE(r.received_at, r.first_seen_at) < ?";
+        if (agency == null) {
+            return jdbc.query(FACTS + where + " ORDER BY r.agency_id, r.received_at", DossierSyncStore::facts,
+                    Timestamp.from(before));
+        }
+        return jdbc.query(FACTS + where + " AND r.agency_id = ? ORDER BY r.agency_id, r.received_at",
+                DossierSyncStore::facts, Timestamp.from(before), agency);
+    }
+
+    /** The facts of one dossier. */
+    public Optional<DossierFacts> facts(String dossierCode) {
+        return jdbc.query(FACTS + " WHERE r.dossier_code = ?", DossierSyncStore::facts, dossierCode).stream().findFirst();
+    }
+
+    private static DossierFacts facts(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new DossierFacts(rs.getString("dossier_code"), rs.getString("agency_id"), rs.getString("procedure_code"),
+                rs.getString("national_status"), rs.getBoolean("online"), instant(rs, "received_at"),
+                instant(rs, "due_at"), instant(rs, "ended_at"), instant(rs, "returned_at"),
+                instant(rs, "step_finished_at"), instant(rs, "finished_seen_at"), instant(rs, "first_seen_at"),
+                rs.getString("department"), rs.getString("officer"), rs.getString("last_step"),
+                instant(rs, "last_step_at"), rs.getBoolean("digitised_reuse"), rs.getBoolean("results_digitised"),
+                rs.getBoolean("vneid"), rs.getBoolean("population_db"), rs.getBoolean("population_db_by_hub"),
+                rs.getLong("unsynced"), rs.getLong("discarded"));
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Object[] append(Object[] values, Object last) {
+        Object[] out = java.util.Arrays.copyOf(values, values.length + 1);
+        out[values.length] = last;
+        return out;
     }
 
     private static Timestamp ts(ZonedDateTime time) {

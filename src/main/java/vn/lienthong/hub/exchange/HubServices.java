@@ -49,6 +49,18 @@ public final class HubServices {
     public static final HubService DOSSIER_STATISTICS =
             new HubService("dossier-report", "national-index", "DossierStatistics", null, false);
 
+    /** Remote inspection (kiểm tra từ xa): the late list with department and officer, CSV export. */
+    public static final HubService INSPECTION_LATE =
+            new HubService("inspection", "late-dossiers", "LateDossiers", null, false);
+
+    /** Remote inspection: the national service index figures per agency, procedure and month. */
+    public static final HubService INSPECTION_FIGURES =
+            new HubService("inspection", "index-figures", "IndexFigures", null, false);
+
+    /** Remote inspection: use of the population database per agency system, officer and month (from the message log). */
+    public static final HubService INSPECTION_POPULATION_USE =
+            new HubService("inspection", "population-use", "PopulationDatabaseUse", null, false);
+
     private HubServices() {
     }
 }

@@ -44,4 +44,25 @@ public class ReferenceDataConfig {
         }
         return translator;
     }
+
+    /**
+     * The working-day calendar of the national service index, from {@code hub.index.holiday-calendar}
+     * ({@code HUB_INDEX_HOLIDAY_CALENDAR}, a JSON file in the format of {@value WorkingCalendar#BUNDLED}); without it,
+     * the calendar shipped with the hub (2025–2027).
+     */
+    @Bean
+    public WorkingCalendar workingCalendar(@Value("${hub.index.holiday-calendar:}") String file) throws IOException {
+        if (file == null || file.isBlank()) {
+            return WorkingCalendar.bundled();
+        }
+        Path path = Path.of(file);
+        if (!Files.isReadable(path)) {
+            throw new IllegalStateException("HUB_INDEX_HOLIDAY_CALENDAR " + path.toAbsolutePath() + " cannot be read");
+        }
+        try (var in = Files.newInputStream(path)) {
+            WorkingCalendar calendar = WorkingCalendar.read(in);
+            log.info("Holiday calendar {}: {} holidays", path, calendar.holidayCount());
+            return calendar;
+        }
+    }
 }
