@@ -4,7 +4,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The auditors' console is static files under {@code /console/}; its address without a file name opens the page. */
+/**
+ * The auditors' console is static files under {@code /console/}; its address without a file name opens the page, and
+ * {@code /console/inspection} opens the inspectors' page (remote inspection).
+ */
 @Configuration
 public class ConsoleSetup implements WebMvcConfigurer {
 
@@ -12,5 +15,6 @@ public class ConsoleSetup implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addRedirectViewController("/console", "/console/");
         registry.addViewController("/console/").setViewName("forward:/console/index.html");
+        registry.addViewController("/console/inspection").setViewName("forward:/console/inspection.html");
     }
 }
