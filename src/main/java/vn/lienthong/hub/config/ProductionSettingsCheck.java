@@ -35,6 +35,8 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
         MANDATORY.put("camel.kamelet.national-portal-sync-action.username", "HUB_PORTAL_USERNAME");
         MANDATORY.put("camel.kamelet.national-portal-sync-action.password", "HUB_PORTAL_PASSWORD");
         MANDATORY.put("camel.kamelet.national-portal-sync-action.agencyCode", "HUB_PORTAL_AGENCY_CODE");
+        // the official conversion table: the bundled sample knows a few communes only (DOMAIN.md, administrative units)
+        MANDATORY.put("hub.reference.admin-units-file", "HUB_ADMIN_UNITS_FILE");
     }
 
     @Override

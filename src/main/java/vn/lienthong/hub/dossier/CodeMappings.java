@@ -27,6 +27,13 @@ public class CodeMappings {
     public record Procedure(String nationalCode, String name, String fieldCode, String fieldName) {
     }
 
+    /**
+     * A national procedure code as the national procedure database publishes it: {@code 1.001193.000.00.00.H22} (kind
+     * digit, six-digit number, then {@code 000.00.00} and the province suffix).
+     */
+    static final java.util.regex.Pattern NATIONAL_PROCEDURE =
+            java.util.regex.Pattern.compile("^\\d\\.\\d{6}\\.\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}$");
+
     private final Map<String, String> statuses = new LinkedHashMap<>();
     private final Map<String, Procedure> procedures = new LinkedHashMap<>();
 
@@ -42,6 +49,21 @@ public class CodeMappings {
                 e.getValue().path("fieldCode").asText(null), e.getValue().path("fieldName").asText(null))));
         if (statuses.isEmpty() || procedures.isEmpty()) {
             throw new IllegalStateException("dossier code mappings: the 'status' and 'procedures' tables must not be empty");
+        }
+        java.util.List<String> malformed = new java.util.ArrayList<>();
+        procedures.forEach((local, p) -> {
+            if (!isNational(p.nationalCode())) {
+                malformed.add(local + " -> '" + p.nationalCode() + "'");
+            }
+        });
+        statuses.forEach((local, national) -> {
+            if (!national.matches("[1-9]|10")) {
+                malformed.add(local + " -> status '" + national + "'");
+            }
+        });
+        if (!malformed.isEmpty()) {
+            throw new IllegalStateException("dossier code mappings: not national codes (procedure like"
+                    + " 1.001193.000.00.00.H22, status 1-10): " + malformed);
         }
     }
 
@@ -61,6 +83,24 @@ public class CodeMappings {
     /** The national procedure of a local procedure code. */
     public Optional<Procedure> nationalProcedure(String localProcedure) {
         return Optional.ofNullable(procedures.get(localProcedure));
+    }
+
+    /** Whether a code is in the national procedure code format. */
+    public static boolean isNational(String code) {
+        return code != null && NATIONAL_PROCEDURE.matcher(code).matches();
+    }
+
+    /**
+     * The national procedure for a code a one-stop system sent: a local code is translated through the table; a code
+     * already in the national format is accepted as it is (with its name from the table when the table maps to it).
+     */
+    public Optional<Procedure> resolveProcedure(String code) {
+        Optional<Procedure> local = nationalProcedure(code);
+        if (local.isPresent() || !isNational(code)) {
+            return local;
+        }
+        return Optional.of(procedures.values().stream().filter(p -> p.nationalCode().equals(code)).findFirst()
+                .orElse(new Procedure(code, null, null, null)));
     }
 
     public Iterable<String> localStatuses() {

@@ -86,7 +86,7 @@ public class DossierIngest {
             String status = codes.nationalStatus(String.valueOf(d.get("TrangThaiHoSo"))).orElse("?");
             store.recordDossier(event.dossierCode(), new DossierSyncStore.DossierIndexFacts(
                     DossierValidator.agencyOf(event.dossierCode()),
-                    codes.nationalProcedure(String.valueOf(d.get("MaTTHC"))).map(CodeMappings.Procedure::nationalCode).orElse("?"),
+                    codes.resolveProcedure(String.valueOf(d.get("MaTTHC"))).map(CodeMappings.Procedure::nationalCode).orElse("?"),
                     status, "2".equals(String.valueOf(d.get("KenhThucHien"))),
                     date(d, "NgayTiepNhan"), date(d, "NgayHenTra"), date(d, "NgayTra"), date(d, "NgayKetThucXuLy"),
                     date(d, "NgayTuChoi"), flag(d.get("HoSoCoThanhPhanSoHoa")), nonEmpty(d.get("DanhSachGiayToKetQua")),

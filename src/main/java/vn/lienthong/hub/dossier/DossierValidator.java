@@ -41,7 +41,12 @@ public class DossierValidator {
             "NgayKetThucXuLy", "DonViXuLy", "GhiChu", "TaiLieuNop", "DanhSachLePhi", "DanhSachTepDinhKemKhac",
             "DanhSachHoSoBoSung", "DanhSachGiayToKetQua", "NoiNopHoSo", "HoSoCoThanhPhanSoHoa", "TaiKhoanDuocXacThucVoiVNeID",
             "DuocThanhToanTrucTuyen", "NgayTuChoi", "DinhDanhCHS", "NgayNopHoSo", "DSKetNoiCSDL");
-    static final List<String> DOSSIER_REQUIRED = List.of("MaHoSo", "MaTTHC", "TrangThaiHoSo", "NgayTiepNhan", "NgayHenTra", "ChuHoSo");
+    static final List<String> DOSSIER_REQUIRED = List.of("MaHoSo", "MaTTHC", "TrangThaiHoSo", "ChuHoSo");
+    /**
+     * National statuses without a reception or an appointment date: 1 Mới đăng ký (registered, not yet received) and
+     * 3 Không được tiếp nhận (refused at reception). Every other status requires NgayTiepNhan and NgayHenTra.
+     */
+    static final Set<String> STATUSES_WITHOUT_RECEPTION = Set.of("1", "3");
     static final Set<String> DOSSIER_DATES = Set.of("NgayTiepNhan", "NgayHenTra", "NgayTra", "NgayKetThucXuLy", "NgayTuChoi",
             "NgayNopHoSo");
 
@@ -81,10 +86,23 @@ public class DossierValidator {
             checkDossierCode(code, problems);
         }
         String procedure = text(data, "MaTTHC");
-        if (procedure != null && codes.nationalProcedure(procedure).isEmpty()) {
-            problems.add("MaTTHC: '" + procedure + "' is not a procedure code of this province's mapping table");
+        if (procedure != null && codes.resolveProcedure(procedure).isEmpty()) {
+            problems.add("MaTTHC: '" + procedure + "' is neither a national procedure code (1.001193.000.00.00.H22)"
+                    + " nor a procedure code of this province's mapping table");
         }
         checkStatus(data, "TrangThaiHoSo", problems);
+        String national = text(data, "TrangThaiHoSo") == null ? null
+                : codes.nationalStatus(text(data, "TrangThaiHoSo")).orElse(null);
+        // an unknown status cannot say it has no reception: the dates are required then too
+        if (national == null || !STATUSES_WITHOUT_RECEPTION.contains(national)) {
+            for (String field : List.of("NgayTiepNhan", "NgayHenTra")) {
+                if (text(data, field) == null) {
+                    problems.add(field + ": is required" + (national == null ? "" : " for status " + national)
+                            + " (only 1 Mới đăng ký and 3 Không được tiếp nhận have none)");
+                }
+            }
+        }
+        checkOwner(data, problems);
         checkOneOf(data, "LoaiDoiTuong", Set.of("1", "2", "3"), problems);
         checkOneOf(data, "KenhThucHien", Set.of("1", "2", "3"), problems);
         ZonedDateTime received = date(data, "NgayTiepNhan");
@@ -205,6 +223,41 @@ public class DossierValidator {
     public static String agencyOf(String dossierCode) {
         Matcher m = DOSSIER_CODE.matcher(dossierCode);
         return m.matches() ? m.group(1) : null;
+    }
+
+    /**
+     * The owner's identifiers against LoaiDoiTuong: a citizen (1) is identified by a 12-digit personal id (Decree
+     * 137/2015 Art. 13) or an old 9-digit identity card number (CMND); an enterprise (2) by its enterprise code with
+     * its check digit (branches -001…-999). Checked on SoGiayToChuHoSo and every DinhDanhCHS entry.
+     */
+    static void checkOwner(Map<String, Object> data, List<String> problems) {
+        String type = text(data, "LoaiDoiTuong");
+        if (!"1".equals(type) && !"2".equals(type)) {
+            return;
+        }
+        List<String[]> ids = new ArrayList<>();
+        if (text(data, "SoGiayToChuHoSo") != null) {
+            ids.add(new String[] {"SoGiayToChuHoSo", text(data, "SoGiayToChuHoSo").strip()});
+        }
+        if (data.get("DinhDanhCHS") instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof Map<?, ?> entry && entry.get("SoDinhDanh") != null
+                        && !entry.get("SoDinhDanh").toString().isBlank()) {
+                    ids.add(new String[] {"DinhDanhCHS[" + i + "].SoDinhDanh", entry.get("SoDinhDanh").toString().strip()});
+                }
+            }
+        }
+        for (String[] id : ids) {
+            if ("1".equals(type)) {
+                if (!id[1].matches("\\d{9}")) {
+                    vn.lienthong.hub.model.PersonalIds.violation(id[1], null).ifPresent(reason -> problems.add(id[0]
+                            + ": a citizen's (LoaiDoiTuong 1) personal id " + reason + " (or a 9-digit identity card number)"));
+                }
+            } else {
+                vn.lienthong.hub.model.EnterpriseCodes.violation(id[1]).ifPresent(reason -> problems.add(id[0]
+                        + ": an enterprise's (LoaiDoiTuong 2) enterprise code " + reason));
+            }
+        }
     }
 
     private void checkStatus(Map<String, Object> data, String field, List<String> problems) {

@@ -28,10 +28,12 @@ public class NationalPortalTranslator {
     public Map<String, Object> dossier(Map<String, Object> local) {
         Map<String, Object> item = new LinkedHashMap<>(local);
         String localProcedure = String.valueOf(local.get("MaTTHC"));
-        CodeMappings.Procedure procedure = codes.nationalProcedure(localProcedure).orElseThrow(
+        CodeMappings.Procedure procedure = codes.resolveProcedure(localProcedure).orElseThrow(
                 () -> new IllegalArgumentException("no national procedure for local code " + localProcedure));
         item.put("MaTTHC", procedure.nationalCode());
-        item.putIfAbsent("TenTTHC", procedure.name());
+        if (procedure.name() != null) {
+            item.putIfAbsent("TenTTHC", procedure.name());
+        }
         if (procedure.fieldCode() != null) {
             item.putIfAbsent("MaLinhVuc", procedure.fieldCode());
             item.putIfAbsent("TenLinhVuc", procedure.fieldName());

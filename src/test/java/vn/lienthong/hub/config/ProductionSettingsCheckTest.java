@@ -37,7 +37,8 @@ class ProductionSettingsCheckTest {
             "camel.kamelet.national-portal-sync-action.baseUrl", "HUB_PORTAL_URL",
             "camel.kamelet.national-portal-sync-action.username", "HUB_PORTAL_USERNAME",
             "camel.kamelet.national-portal-sync-action.password", "HUB_PORTAL_PASSWORD",
-            "camel.kamelet.national-portal-sync-action.agencyCode", "HUB_PORTAL_AGENCY_CODE");
+            "camel.kamelet.national-portal-sync-action.agencyCode", "HUB_PORTAL_AGENCY_CODE",
+            "hub.reference.admin-units-file", "HUB_ADMIN_UNITS_FILE");
 
     @Test
     void refusesProdProfile_namingEveryMissingVariable() {
@@ -65,7 +66,8 @@ class ProductionSettingsCheckTest {
                             "HUB_PORTAL_URL (camel.kamelet.national-portal-sync-action.baseUrl)",
                             "HUB_PORTAL_USERNAME (camel.kamelet.national-portal-sync-action.username)",
                             "HUB_PORTAL_PASSWORD (camel.kamelet.national-portal-sync-action.password)",
-                            "HUB_PORTAL_AGENCY_CODE (camel.kamelet.national-portal-sync-action.agencyCode)");
+                            "HUB_PORTAL_AGENCY_CODE (camel.kamelet.national-portal-sync-action.agencyCode)",
+                            "HUB_ADMIN_UNITS_FILE (hub.reference.admin-units-file)");
                 });
     }
 
