@@ -31,10 +31,13 @@ public class ConnectorAnswers {
 
     private final ObjectMapper json;
     private final ConnectorMetrics metrics;
+    private final vn.lienthong.hub.reference.AddressTranslation addresses;
 
-    public ConnectorAnswers(ObjectMapper json, ConnectorMetrics metrics) {
+    public ConnectorAnswers(ObjectMapper json, ConnectorMetrics metrics,
+            vn.lienthong.hub.reference.AddressTranslation addresses) {
         this.json = json;
         this.metrics = metrics;
+        this.addresses = addresses;
     }
 
     /** Whether a failure of the Kamelet is a proper answer of a healthy system: HTTP 404, or a 4xx decision. */
@@ -81,7 +84,9 @@ public class ConnectorAnswers {
         if (service.flow() != null || exchange.getProperty(DECIDED) != null) {
             return answer;
         }
-        JsonNode canonical = toJson(service, answer);
+        // the answer of a JSLT or XSLT transform in NFC, whatever form the national system sent (platform step after
+        // every generic connector)
+        JsonNode canonical = vn.lienthong.hub.model.NfcJson.nfc(toJson(service, answer));
         if (!canonical.isNull() && !service.output().isMissingNode()) {
             List<String> violations = JsonSchemas.violations(service.output(), canonical);
             if (!violations.isEmpty()) {
@@ -90,7 +95,8 @@ public class ConnectorAnswers {
                         + " answered something the connector cannot map: " + violations.get(0));
             }
         }
-        return canonical;
+        // every address in the answer (a land parcel's, a head office's) with the units in force since 2025-07-01
+        return addresses.json(canonical);
     }
 
     /** After the circuit breaker: an outcome decided inside it, or "no record", becomes the caller's error. */

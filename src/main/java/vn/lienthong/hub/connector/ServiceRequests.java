@@ -26,6 +26,8 @@ public class ServiceRequests {
         if (body == null || body.isNull() || body.isMissingNode()) {
             throw new HubException(ErrorCode.MALFORMED_REQUEST, "a JSON body is required; GET /api/v1/services gives its schema");
         }
+        // Vietnamese text is data: a generic service body in NFC before it is checked or sent
+        body = vn.lienthong.hub.model.NfcJson.nfc(body);
         List<String> violations = JsonSchemas.violations(service.input(), body);
         if (!violations.isEmpty()) {
             throw new HubException(ErrorCode.INVALID_FIELD, String.join("; ", violations));

@@ -48,10 +48,25 @@ public record Enterprise(String enterpriseCode, String internalId, String certif
                                       String issuedBy, String nationality) {
     }
 
-    /** Head-office address as registered (three-level, pre-2025 unit codes for older records). */
+    /**
+     * Head-office address as registered (three-level, pre-2025 unit codes for older records), with {@code current}: the
+     * units in force since 2025-07-01 ({@code null} until translated).
+     */
     public record HeadOffice(String country, String provinceCode, String provinceName, String districtCode,
                              String districtName, String communeCode, String communeName, String houseNumber,
-                             String street) {
+                             String street, UnitTranslation current) {
+
+        /** The same head office with its current units attached. */
+        public HeadOffice withCurrent(UnitTranslation units) {
+            return new HeadOffice(country, provinceCode, provinceName, districtCode, districtName, communeCode,
+                    communeName, houseNumber, street, units);
+        }
+    }
+
+    /** The same enterprise with another head office. */
+    public Enterprise withHeadOffice(HeadOffice office) {
+        return new Enterprise(enterpriseCode, internalId, certificateNumber, name, foreignName, shortName, type,
+                firstRegisteredOn, lastChangedOn, changeCount, legalStatus, legalRepresentatives, office, businessLines);
     }
 
     /** A registered business line (VSIC code); {@code main} marks the principal one. */

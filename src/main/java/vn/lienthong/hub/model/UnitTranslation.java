@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param status     how the old commune relates to the current map
  * @param candidates the current communes the old one now lies in, unmodifiable
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "exact", allowGetters = true)
 public record UnitTranslation(TranslationStatus status, List<CurrentUnit> candidates) {
 
     private static final UnitTranslation UNKNOWN = new UnitTranslation(TranslationStatus.UNKNOWN, List.of());

@@ -2,6 +2,10 @@ package vn.lienthong.hub.reference;
 
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import vn.lienthong.hub.model.Address;
 import vn.lienthong.hub.model.Citizen;
 
@@ -14,9 +18,33 @@ import vn.lienthong.hub.model.Citizen;
 public class AddressTranslation {
 
     private final AdministrativeUnitTranslator translator;
+    private final ObjectMapper json = new ObjectMapper();
 
     public AddressTranslation(AdministrativeUnitTranslator translator) {
         this.translator = translator;
+    }
+
+    /**
+     * A canonical JSON answer of a catalogue service with every address object translated: an object with
+     * {@code provinceCode} and {@code communeCode} (such as a land parcel's address) gets {@code current}. Answers
+     * without addresses come back unchanged.
+     */
+    public JsonNode json(JsonNode answer) {
+        if (answer == null) {
+            return null;
+        }
+        if (answer.isObject()) {
+            ObjectNode object = (ObjectNode) answer;
+            if (object.path("communeCode").isTextual() && object.has("provinceCode") && !object.has("current")
+                    && isVietnam(object.path("country").asText(null))) {
+                object.set("current", json.valueToTree(translator.translate(object.path("provinceCode").asText(null),
+                        object.path("districtCode").asText(null), object.path("communeCode").asText(null))));
+            }
+            object.properties().forEach(e -> json(e.getValue()));
+        } else if (answer.isArray()) {
+            answer.forEach(this::json);
+        }
+        return answer;
     }
 
     /** The citizen with each of its addresses translated. */
@@ -25,6 +53,15 @@ public class AddressTranslation {
                 c.ethnicity(), c.religion(), c.nationality(), c.maritalStatus(), c.bloodType(), address(c.birthRegistration()),
                 address(c.homeTown()), address(c.permanentAddress()), address(c.currentAddress()), c.householdBookNumber(),
                 c.relatedPeople());
+    }
+
+    /** No country, or Việt Nam by code or name. */
+    static boolean isVietnam(String country) {
+        if (country == null || country.isBlank()) {
+            return true;
+        }
+        String c = java.text.Normalizer.normalize(country.strip(), java.text.Normalizer.Form.NFC);
+        return c.equalsIgnoreCase("VN") || c.equalsIgnoreCase("Việt Nam") || c.equalsIgnoreCase("Viet Nam");
     }
 
     /** The address with its current units; foreign addresses are left as they are. */

@@ -338,7 +338,39 @@ public final class AdministrativeUnitTranslator {
      *         the table
      */
     public UnitTranslation translate(String oldProvinceCode, String oldDistrictCode, String oldCommuneCode) {
+        CurrentUnit current = currentForm(oldProvinceCode, oldDistrictCode, oldCommuneCode);
+        if (current != null) {
+            return new UnitTranslation(TranslationStatus.EXACT, List.of(current));
+        }
         return translate(oldCommuneCode);
+    }
+
+    /**
+     * The 34 province codes in force since 2025-07-01 (Decision 19/2025/QĐ-TTg).
+     */
+    public static final Set<String> CURRENT_PROVINCE_CODES = Set.of("01", "04", "08", "11", "12", "14", "15", "19", "20",
+            "22", "24", "25", "31", "33", "37", "38", "40", "42", "44", "46", "48", "51", "52", "56", "66", "68", "75",
+            "79", "80", "82", "86", "91", "92", "96");
+
+    /**
+     * An address already in the two-level form is current, not old: no district, one of the 34 current province codes,
+     * and a commune code of the current map in that province. It must not be read as an old code, since 138 current
+     * commune codes equal the code of some split old commune ({@code 79}/{@code 26737} Phường Tân Định, {@code 01}/{@code 00025}
+     * Giảng Võ, {@code 38}/{@code 14758} Hàm Rồng).
+     *
+     * @return the current unit, or {@code null} when the address is not in the two-level form
+     */
+    public CurrentUnit currentForm(String provinceCode, String districtCode, String communeCode) {
+        if (districtCode != null && !districtCode.isBlank()) {
+            return null;
+        }
+        String province = normalizeCode(provinceCode, PROVINCE_CODE_WIDTH);
+        String commune = normalizeCode(communeCode, COMMUNE_CODE_WIDTH);
+        if (province == null || commune == null || !CURRENT_PROVINCE_CODES.contains(province)) {
+            return null;
+        }
+        CurrentUnit unit = currentByCode.get(commune);
+        return unit != null && unit.provinceCode().equals(province) ? unit : null;
     }
 
     /**

@@ -75,7 +75,8 @@ class CatalogueServiceTemplateTest {
         ConnectorMetrics metrics = new ConnectorMetrics(new SimpleMeterRegistry());
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("connectorRequests", new ConnectorRequests(catalogue, breakers, metrics));
-        camel.getRegistry().bind("connectorAnswers", new ConnectorAnswers(JSON, metrics));
+        camel.getRegistry().bind("connectorAnswers", new ConnectorAnswers(JSON, metrics,
+                new vn.lienthong.hub.reference.AddressTranslation(vn.lienthong.hub.reference.AdministrativeUnitTranslator.bundledSample())));
         camel.getRegistry().bind("connectorFailures", new ConnectorFailures(metrics));
         camel.getRegistry().bind("nationalAnswers", new NationalAnswers(JSON));
         camel.getRegistry().bind("problems", new Problems());

@@ -23,6 +23,17 @@ class LandConnectorIT extends ConnectorBehaviourIT {
         assertThat(found(SERVICE, personal("ownerPersonalId", "038185000321")).path("parcels")).hasSize(1);
     }
 
+    /** A parcel address in the two-level form (01/00025, no district) is current: Giảng Võ, not old Ngọc Khánh's split. */
+    @Test
+    void parcelAddressesComeWithTheirCurrentUnits() {
+        JsonNode address = found(SERVICE, personal("ownerPersonalId", "038185000321")).path("parcels").get(0).path("address");
+        assertThat(address.path("communeCode").asText()).isEqualTo("00025");
+        assertThat(address.path("current").path("status").asText()).isEqualTo("EXACT");
+        assertThat(address.path("current").path("candidates").get(0).path("communeName").asText()).isEqualTo("Phường Giảng Võ");
+        JsonNode saiGon = found(SERVICE, personal("ownerPersonalId", "079301004567")).path("parcels").get(0).path("address");
+        assertThat(saiGon.path("current").path("candidates").get(0).path("communeCode").asText()).isEqualTo("26740");
+    }
+
     @Test
     void answersEachFaultTriggerWithItsCode() {
         fails(SERVICE, personal("ownerPersonalId", "001099000001"), 404, "NOT_FOUND");

@@ -34,6 +34,10 @@ class EnterpriseLookupIT extends HubIntegrationTest {
         assertThat(e.path("legalRepresentatives").get(0).path("fullName").asText()).isEqualTo("Lê Thị Hồng");
         assertThat(e.path("legalRepresentatives").get(0).path("idNumber").asText()).isEqualTo("038185000321");
         assertThat(e.path("headOffice").path("provinceCode").asText()).isEqualTo("01");
+        // the head office's old three-level address (Phường Trúc Bạch 00004) with the unit in force since 2025-07-01
+        assertThat(e.path("headOffice").path("current").path("status").asText()).isEqualTo("EXACT");
+        assertThat(e.path("headOffice").path("current").path("candidates").get(0).path("communeName").asText())
+                .isEqualTo("Phường Ba Đình");
     }
 
     @Test

@@ -130,4 +130,29 @@ class OfficialConversionTableTest {
         // Generous bound: catches an accidental quadratic load, not a benchmark on a busy build machine.
         assertThat(loadTime).isLessThan(Duration.ofSeconds(3));
     }
+
+    /** Addresses already in the two-level form (blank district, a current province) are current: EXACT, not old codes. */
+    @Test
+    void twoLevelAddresses_areCurrent_notReadAsOldCodes() {
+        assertTwoLevel("79", "26737", "Phường Tân Định");
+        assertTwoLevel("01", "00025", "Phường Giảng Võ");
+        assertTwoLevel("38", "14758", "Phường Hàm Rồng");
+        // the same codes with an old district are old codes of split communes
+        assertThat(official.translate("79", "760", "26737").status()).isEqualTo(TranslationStatus.AMBIGUOUS);
+        assertThat(official.translate("01", "001", "00025").status()).isEqualTo(TranslationStatus.AMBIGUOUS);
+        assertThat(official.translate("38", "380", "14758").status()).isEqualTo(TranslationStatus.AMBIGUOUS);
+        // an old province code that is not a current one is read as old
+        assertThat(official.currentForm("02", "", "00688")).isNull();
+        // a current code under another current province is not current there
+        assertThat(official.currentForm("01", "", "26737")).isNull();
+    }
+
+    private static void assertTwoLevel(String province, String commune, String name) {
+        UnitTranslation t = official.translate(province, "", commune);
+        assertThat(t.status()).as(province + "/" + commune).isEqualTo(TranslationStatus.EXACT);
+        assertThat(t.candidates().get(0).communeCode()).isEqualTo(commune);
+        assertThat(t.candidates().get(0).communeName()).isEqualTo(name);
+        assertThat(t.candidates().get(0).provinceCode()).isEqualTo(province);
+        assertThat(official.translate(province, null, commune)).isEqualTo(t);
+    }
 }
