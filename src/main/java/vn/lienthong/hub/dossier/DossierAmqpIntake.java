@@ -82,15 +82,23 @@ public class DossierAmqpIntake {
         return borrowed;
     }
 
-    /** The application properties: strings within their length, {@code kind} one of DOSSIER, PROGRESS. */
+    /**
+     * The application properties: strings in Unicode NFC (as REST and SOAP headers are at the edge: an officer's id
+     * typed decomposed is the same officer), within their length, {@code kind} one of DOSSIER, PROGRESS.
+     */
     public void checkProperties(Exchange exchange) {
         for (Map.Entry<String, Integer> p : MAX_LENGTH.entrySet()) {
             Object value = exchange.getMessage().getHeader(p.getKey());
             if (value == null) {
                 continue;
             }
-            if (!(value instanceof String text)) {
+            if (!(value instanceof String raw)) {
                 throw new HubException(ErrorCode.INVALID_FIELD, "application property '" + p.getKey() + "' must be a string");
+            }
+            String text = "userId".equals(p.getKey()) ? vn.lienthong.hub.model.Names.normalize(raw)
+                    : vn.lienthong.hub.model.NfcJson.nfc(raw);
+            if (!text.equals(raw)) {
+                exchange.getMessage().setHeader(p.getKey(), text);
             }
             if (text.length() > p.getValue()) {
                 throw new HubException(ErrorCode.INVALID_FIELD, "application property '" + p.getKey() + "' is longer than "

@@ -40,7 +40,12 @@ public class AddressTranslation {
                 object.set("current", json.valueToTree(translator.translate(object.path("provinceCode").asText(null),
                         object.path("districtCode").asText(null), object.path("communeCode").asText(null))));
             }
-            object.properties().forEach(e -> json(e.getValue()));
+            // the units just attached are current ones: not translated again
+            object.properties().forEach(e -> {
+                if (!e.getKey().equals("current")) {
+                    json(e.getValue());
+                }
+            });
         } else if (answer.isArray()) {
             answer.forEach(this::json);
         }

@@ -76,8 +76,10 @@ public class AuditController {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new HubException(ErrorCode.INVALID_FIELD, "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
-        RecordFilter filter = new RecordFilter(instant("from", from), instant("to", to), client, service, user, purpose,
-                subject(personalId, subjectRef), outcome(outcome), transactionId, recordType(recordType));
+        // filters in NFC, as the edge wrote the records (an officer's id or a purpose typed decomposed still matches)
+        RecordFilter filter = new RecordFilter(instant("from", from), instant("to", to), nfc(client), nfc(service),
+                nfc(user), nfc(purpose), subject(personalId, subjectRef), outcome(outcome), nfc(transactionId),
+                recordType(recordType));
         return queries.search(filter, page, size);
     }
 
@@ -179,6 +181,11 @@ public class AuditController {
         Instant end = instant("to", to);
         checkSpan(start, end);
         return new Statistics(service, period, start, end, queries.usage(service, start, end, period));
+    }
+
+    /** A text filter as the edge stores text: NFC, inner white space folded, trimmed. */
+    static String nfc(String value) {
+        return value == null ? null : vn.lienthong.hub.model.Names.normalize(value);
     }
 
     private String subject(String personalId, String subjectRef) {
