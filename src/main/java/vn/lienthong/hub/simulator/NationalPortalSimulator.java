@@ -68,6 +68,18 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
     private volatile Instant lateUntil = Instant.EPOCH;
     private int logins;
     private int rejected;
+    /**
+     * Answer codes in the two-digit style the real portal also uses: success {@code 00}, "already exists" {@code 3}
+     * (fault control {@code {"twoDigitCodes": true}}); default {@code 0} and {@code -3}.
+     */
+    private volatile boolean twoDigitCodes;
+    /** Dates of the portal's data items: {@code yyyyMMddHHmmss}, Vietnam time. */
+    private static final java.util.regex.Pattern PORTAL_DATE = java.util.regex.Pattern.compile("\\d{14}");
+    private static final java.util.regex.Pattern NATIONAL_PROCEDURE =
+            java.util.regex.Pattern.compile("\\d\\.\\d{6}\\.\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}");
+    private static final List<String> DOSSIER_DATES = List.of("NgayTiepNhan", "NgayHenTra", "NgayTra", "NgayKetThucXuLy",
+            "NgayTuChoi", "NgayNopHoSo");
+    private static final List<String> PROGRESS_DATES = List.of("ThoiDiemXuLy", "NgayBatDau", "NgayKetThucTheoQuyDinh");
 
     /**
      * @param stateFile where every arrival is appended as one JSON line and read back on start (the standalone
@@ -153,7 +165,7 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
         logins++;
         String session = UUID.randomUUID().toString();
         sessions.put(session, Instant.now().plus(sessionTtl));
-        ObjectNode answer = answer("0", "Đăng nhập thành công");
+        ObjectNode answer = answer(ok(), "Đăng nhập thành công");
         answer.put("session", session);
         return answer;
     }
@@ -170,6 +182,10 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
         }
         String service = body.path("service").asText();
         JsonNode data = body.path("data");
+        if (body.path("madonvi").asText("").isBlank()) {
+            rejected++;
+            return answer("-1", "Thiếu mã đơn vị (madonvi)");
+        }
         String target = body.path("mahoso").asText(data.path(0).path("MaHoSo").asText(data.path("MaHoSo").asText()));
         Integer busyCalls = busy.get(target);
         if (busyCalls != null) {
@@ -205,8 +221,13 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
                 rejected++;
                 return answer("-1", "Hồ sơ " + code + " không hợp lệ");
             }
+            String malformed = malformedDossier(item);
+            if (malformed != null) {
+                rejected++;
+                return answer("-1", "Hồ sơ " + code + " không hợp lệ: " + malformed);
+            }
             if (!updating && dossiers.containsKey(code)) {
-                return answer("-3", "Hồ sơ " + code + " đã tồn tại");
+                return answer(twoDigitCodes ? "3" : "-3", "Hồ sơ " + code + " đã tồn tại");
             }
         }
         for (JsonNode item : data) {
@@ -216,7 +237,7 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
             dossiers.put(code, stored);
             record("DongBoHoSoMC", item, updating);
         }
-        return answer("0", "Đồng bộ thành công");
+        return answer(ok(), "Đồng bộ thành công");
     }
 
     private ObjectNode progress(JsonNode data) {
@@ -226,6 +247,11 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
             rejected++;
             return answer("-1", "Hồ sơ " + code + " không hợp lệ");
         }
+        String malformed = malformedProgress(item);
+        if (malformed != null) {
+            rejected++;
+            return answer("-1", "Tiến độ hồ sơ " + code + " không hợp lệ: " + malformed);
+        }
         ObjectNode dossier = dossiers.get(code);
         if (dossier == null) {
             rejected++;
@@ -233,7 +259,7 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
         }
         ((ArrayNode) dossier.withArray("TienDo")).add(item.deepCopy());
         record("CapNhatTienDoHoSoMC", item, true);
-        return answer("0", "Cập nhật tiến độ thành công");
+        return answer(ok(), "Cập nhật tiến độ thành công");
     }
 
     private ObjectNode lookup(String code) {
@@ -241,9 +267,48 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
         if (dossier == null) {
             return answer("-4", "Không tìm thấy hồ sơ " + code);
         }
-        ObjectNode answer = answer("0", "Thành công");
+        ObjectNode answer = answer(ok(), "Thành công");
         answer.set("data", dossier.deepCopy());
         return answer;
+    }
+
+    private String ok() {
+        return twoDigitCodes ? "00" : "0";
+    }
+
+    /**
+     * What the real portal refuses in a DongBoHoSoMC item, so that a translation bug of the hub fails a test: dates not
+     * {@code yyyyMMddHHmmss} (an ISO date), a status outside the national 1–10 (a local code), a procedure code not in
+     * the national format.
+     */
+    static String malformedDossier(JsonNode item) {
+        String status = item.path("TrangThaiHoSo").asText("");
+        if (!status.matches("[1-9]|10")) {
+            return "TrangThaiHoSo '" + status + "' không phải mã trạng thái quốc gia (1-10)";
+        }
+        if (!NATIONAL_PROCEDURE.matcher(item.path("MaTTHC").asText("")).matches()) {
+            return "MaTTHC '" + item.path("MaTTHC").asText("") + "' không phải mã thủ tục quốc gia";
+        }
+        return malformedDates(item, DOSSIER_DATES);
+    }
+
+    /** What the real portal refuses in a CapNhatTienDoHoSoMC item. */
+    static String malformedProgress(JsonNode item) {
+        String status = item.path("TrangThai").asText("");
+        if (!status.matches("[1-9]|10")) {
+            return "TrangThai '" + status + "' không phải mã trạng thái quốc gia (1-10)";
+        }
+        return malformedDates(item, PROGRESS_DATES);
+    }
+
+    private static String malformedDates(JsonNode item, List<String> fields) {
+        for (String field : fields) {
+            JsonNode value = item.get(field);
+            if (value != null && !value.isNull() && !PORTAL_DATE.matcher(value.asText()).matches()) {
+                return field + " '" + value.asText() + "' không đúng định dạng yyyyMMddHHmmss";
+            }
+        }
+        return null;
     }
 
     private void record(String service, JsonNode item, boolean updating) {
@@ -302,6 +367,9 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
     }
 
     private synchronized ObjectNode faults(JsonNode body) {
+        if (body.has("twoDigitCodes")) {
+            twoDigitCodes = body.path("twoDigitCodes").asBoolean();
+        }
         if (body.has("down")) {
             down = body.path("down").asBoolean();
         }
@@ -365,6 +433,7 @@ public class NationalPortalSimulator implements ResponseDefinitionTransformerV2,
         lateUntil = Instant.EPOCH;
         logins = 0;
         rejected = 0;
+        twoDigitCodes = false;
     }
 
     private static ObjectNode answer(String errorCode, String message) {
