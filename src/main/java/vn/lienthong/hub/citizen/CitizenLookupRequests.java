@@ -45,9 +45,13 @@ public final class CitizenLookupRequests {
             throw new HubException(ErrorCode.INVALID_FIELD, "dateOfBirth lies in the future");
         }
         String id = personalId.strip();
-        PersonalIds.violation(id, birth).ifPresent(reason -> {
-            throw new HubException(ErrorCode.INVALID_PERSONAL_ID, "personalId " + reason);
-        });
+        // an old 9-digit identity card number (CMND) is accepted: the population database looks it up as SoCMND
+        if (!id.matches("\\d{9}")) {
+            PersonalIds.violation(id, birth).ifPresent(reason -> {
+                throw new HubException(ErrorCode.INVALID_PERSONAL_ID, "personalId " + reason
+                        + " (or give the 9-digit identity card number)");
+            });
+        }
         return new CitizenLookupRequest(id, name, birth);
     }
 

@@ -40,4 +40,13 @@ class CitizenLookupRequestsTest {
             assertThat(e.detail()).contains(mention);
         });
     }
+
+    @Test
+    void acceptsAnOldNineDigitIdentityCardNumber() {
+        assertThat(CitizenLookupRequests.validate("173456789", "Lê Thị Hồng", "1985-11-20").personalId()).isEqualTo("173456789");
+        assertCode(() -> CitizenLookupRequests.validate("17345678", "Lê Thị Hồng", "1985-11-20"), ErrorCode.INVALID_PERSONAL_ID,
+                "12 digits");
+        assertCode(() -> CitizenLookupRequests.validate("1734567890", "Lê Thị Hồng", "1985-11-20"), ErrorCode.INVALID_PERSONAL_ID,
+                "9-digit identity card number");
+    }
 }

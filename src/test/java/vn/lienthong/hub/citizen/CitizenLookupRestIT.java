@@ -45,6 +45,20 @@ class CitizenLookupRestIT extends HubIntegrationTest {
         }
     }
 
+    /** An old 9-digit identity card number (CMND) is looked up as SoCMND, where the population database accepts it. */
+    @Test
+    void returnsCitizen_forAnOldIdentityCardNumber() {
+        HttpResponse<String> response = post(LOOKUP,
+                "{\"personalId\":\"173456789\",\"fullName\":\"Lê Thị Hồng\",\"dateOfBirth\":\"1985-11-20\"}",
+                officer(MOTCUA_KEY));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(body(response).path("personalId").asText()).isEqualTo("038185000321");
+        assertThat(body(response).path("oldIdNumber").asText()).isEqualTo("173456789");
+        // the same number with another birth date does not match
+        assertThat(post(LOOKUP, "{\"personalId\":\"173456789\",\"fullName\":\"Lê Thị Hồng\",\"dateOfBirth\":\"1985-11-21\"}",
+                officer(MOTCUA_KEY)).statusCode()).isEqualTo(404);
+    }
+
     @Test
     void returnsCitizen_whenNumberNameAndBirthDateMatch() {
         Map<String, String> headers = new HashMap<>(officer(MOTCUA_KEY));

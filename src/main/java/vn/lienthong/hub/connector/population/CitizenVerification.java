@@ -76,7 +76,8 @@ public class CitizenVerification {
     }
 
     private static boolean matches(Citizen found, CitizenLookupRequest asked) {
-        return asked == null || (asked.personalId().equals(found.personalId())
+        return asked == null || ((asked.personalId().equals(found.personalId())
+                || asked.personalId().length() == 9 && asked.personalId().equals(found.oldIdNumber()))
                 && asked.fullName().equalsIgnoreCase(found.fullName())
                 && asked.dateOfBirth().equals(found.dateOfBirth()));
     }
