@@ -442,6 +442,55 @@ public final class AdministrativeUnitTranslator {
      *
      * @return an unmodifiable set of five-digit codes
      */
+    /** Classpath location of the project's correction list of the official table. */
+    public static final String CORRECTIONS = "reference/admin-units-corrections.csv";
+
+    /**
+     * The translator with the project's corrections of the official table ({@value #CORRECTIONS}): a commune published
+     * under a code that is not its code in the 2025-01 list is also found under its real code. A correction whose table
+     * code the table does not hold, or whose real code the table already uses, is refused: it would not be a correction
+     * of this table.
+     *
+     * @param corrections lines {@code code_2025_01,code_in_table,name,old_district}; {@code #} lines are comments
+     */
+    public AdministrativeUnitTranslator withCorrections(List<String> corrections) {
+        Map<String, UnitTranslation> translations = new HashMap<>(byOldCommune);
+        Map<String, Set<OldParents>> parents = new HashMap<>(oldParents);
+        for (String line : corrections) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#") || l.startsWith("code_2025_01")) {
+                continue;
+            }
+            String[] parts = l.split(",", 4);
+            String real = normalizeCode(parts[0], COMMUNE_CODE_WIDTH);
+            String inTable = parts.length > 1 ? normalizeCode(parts[1], COMMUNE_CODE_WIDTH) : null;
+            if (real == null || inTable == null || !byOldCommune.containsKey(inTable)) {
+                throw new IllegalArgumentException("admin-unit correction '" + l + "': the table has no old commune "
+                        + (parts.length > 1 ? parts[1] : "?"));
+            }
+            if (byOldCommune.containsKey(real)) {
+                throw new IllegalArgumentException("admin-unit correction '" + l + "': the table already has old commune " + real);
+            }
+            translations.put(real, byOldCommune.get(inTable));
+            if (oldParents.containsKey(inTable)) {
+                parents.put(real, oldParents.get(inTable));
+            }
+        }
+        return new AdministrativeUnitTranslator(translations, parents, currentByCode);
+    }
+
+    /** The project's correction list shipped with the hub. */
+    public static List<String> bundledCorrections() {
+        try (InputStream in = AdministrativeUnitTranslator.class.getClassLoader().getResourceAsStream(CORRECTIONS)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class-path resource " + CORRECTIONS);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Set<String> oldCommuneCodes() {
         return byOldCommune.keySet();
     }

@@ -38,8 +38,10 @@ public class ReferenceDataConfig {
             if (!Files.isReadable(path)) {
                 throw new IllegalStateException("HUB_ADMIN_UNITS_FILE " + path.toAbsolutePath() + " cannot be read");
             }
-            translator = AdministrativeUnitTranslator.fromFile(path);
-            log.info("Administrative-unit table {}: {} old communes, {} of them split", path, translator.oldCommuneCount(),
+            translator = AdministrativeUnitTranslator.fromFile(path)
+                    .withCorrections(AdministrativeUnitTranslator.bundledCorrections());
+            log.info("Administrative-unit table {} with the project's corrections ({}): {} old communes, {} of them split",
+                    path, AdministrativeUnitTranslator.CORRECTIONS, translator.oldCommuneCount(),
                     translator.splitCommuneCount());
         }
         return translator;
