@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lienthong.hub.model.Address;
 import vn.lienthong.hub.model.Citizen;
+import vn.lienthong.hub.model.NfcJson;
+import vn.lienthong.hub.model.PersonName;
+import vn.lienthong.hub.model.RelatedPerson;
 
 /**
  * Attaches the administrative units in force since 2025-07-01 to every Vietnamese address that leaves the hub, next to
@@ -52,12 +55,24 @@ public class AddressTranslation {
         return answer;
     }
 
-    /** The citizen with each of its addresses translated. */
+    /**
+     * The citizen with each of its addresses translated and its text in Unicode NFC (the population connector's XSLT
+     * answer passes through here, the platform step after that connector).
+     */
     public Citizen citizen(Citizen c) {
-        return new Citizen(c.personalId(), c.oldIdNumber(), c.taxCode(), c.fullName(), c.name(), c.dateOfBirth(), c.gender(),
-                c.ethnicity(), c.religion(), c.nationality(), c.maritalStatus(), c.bloodType(), address(c.birthRegistration()),
-                address(c.homeTown()), address(c.permanentAddress()), address(c.currentAddress()), c.householdBookNumber(),
-                c.relatedPeople());
+        PersonName name = c.name() == null ? null
+                : new PersonName(nfc(c.name().family()), nfc(c.name().middle()), nfc(c.name().given()));
+        java.util.List<RelatedPerson> related = c.relatedPeople() == null ? null : c.relatedPeople().stream()
+                .map(p -> new RelatedPerson(p.relation(), nfc(p.fullName()), p.personalId(), p.oldIdNumber(),
+                        nfc(p.nationality()))).toList();
+        return new Citizen(c.personalId(), c.oldIdNumber(), c.taxCode(), nfc(c.fullName()), name, c.dateOfBirth(),
+                c.gender(), c.ethnicity(), nfc(c.religion()), c.nationality(), nfc(c.maritalStatus()), c.bloodType(),
+                address(c.birthRegistration()), address(c.homeTown()), address(c.permanentAddress()),
+                address(c.currentAddress()), c.householdBookNumber(), related);
+    }
+
+    private static String nfc(String text) {
+        return NfcJson.nfc(text);
     }
 
     /** No country, or Việt Nam by code or name. */
@@ -71,9 +86,15 @@ public class AddressTranslation {
 
     /** The address with its current units; foreign addresses are left as they are. */
     public Address address(Address address) {
-        if (address == null || (address.country() != null && !address.country().equalsIgnoreCase("VN"))) {
-            return address;
+        if (address == null) {
+            return null;
         }
-        return address.withCurrent(translator.translate(address.provinceCode(), address.districtCode(), address.communeCode()));
+        Address text = new Address(address.provinceCode(), nfc(address.provinceName()), address.districtCode(),
+                nfc(address.districtName()), address.communeCode(), nfc(address.communeName()), nfc(address.detail()),
+                address.country(), address.current());
+        if (address.country() != null && !address.country().equalsIgnoreCase("VN")) {
+            return text;
+        }
+        return text.withCurrent(translator.translate(address.provinceCode(), address.districtCode(), address.communeCode()));
     }
 }

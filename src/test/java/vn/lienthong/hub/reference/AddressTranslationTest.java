@@ -54,4 +54,21 @@ class AddressTranslationTest {
         assertThat(translation.address(paris).current()).isNull();
         assertThat(translation.address(null)).isNull();
     }
+
+    /** The population connector's answer (its XSLT output) leaves the hub in NFC, whatever form the source sent. */
+    @Test
+    void citizenTextComesBackInNfc() {
+        String nfd = java.text.Normalizer.normalize("Phường Trúc Bạch", java.text.Normalizer.Form.NFD);
+        vn.lienthong.hub.model.Citizen c = new vn.lienthong.hub.model.Citizen("001090012345", null, null,
+                java.text.Normalizer.normalize("Nguyễn Văn An", java.text.Normalizer.Form.NFD),
+                new vn.lienthong.hub.model.PersonName(java.text.Normalizer.normalize("Nguyễn", java.text.Normalizer.Form.NFD),
+                        "Văn", "An"), java.time.LocalDate.of(1990, 5, 15), null, null, null, null, null, null, null, null,
+                new Address("01", "Thành phố Hà Nội", "001", "Quận Ba Đình", "00004", nfd, null, "VN", null), null, null,
+                java.util.List.of());
+        vn.lienthong.hub.model.Citizen out = translation.citizen(c);
+        assertThat(out.fullName()).isEqualTo("Nguyễn Văn An");
+        assertThat(out.name().family()).isEqualTo("Nguyễn");
+        assertThat(out.permanentAddress().communeName()).isEqualTo("Phường Trúc Bạch");
+        assertThat(out.permanentAddress().current().status()).isEqualTo(TranslationStatus.EXACT);
+    }
 }

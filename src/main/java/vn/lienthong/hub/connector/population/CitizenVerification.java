@@ -78,7 +78,8 @@ public class CitizenVerification {
     private static boolean matches(Citizen found, CitizenLookupRequest asked) {
         return asked == null || ((asked.personalId().equals(found.personalId())
                 || asked.personalId().length() == 9 && asked.personalId().equals(found.oldIdNumber()))
-                && asked.fullName().equalsIgnoreCase(found.fullName())
+                // the request's name is NFC (edge); the answer's may come decomposed from the national system
+                && asked.fullName().equalsIgnoreCase(vn.lienthong.hub.model.Names.normalize(found.fullName()))
                 && asked.dateOfBirth().equals(found.dateOfBirth()));
     }
 
