@@ -115,10 +115,24 @@ public class DossierBrokerConfig {
      * commit together.
      */
     @Bean("dossierJms")
-    public JmsComponent dossierJms(DossierQueue queue) {
+    public JmsComponent dossierJms(DossierQueue queue, ObjectProvider<BrokerSettingsCheck> brokerSettings) {
+        // an external broker is asked first whether it keeps, delays and dead-letters the dossier events as needed
+        brokerSettings.ifAvailable(BrokerSettingsCheck::verify);
         JmsComponent component = JmsComponent.jmsComponent(queue.plainConnectionFactory());
         component.getConfiguration().setLazyCreateTransactionManager(false);
         return component;
+    }
+
+    /**
+     * The start-up check of an external broker's settings (native mode, that is the {@code prod} profile); off with
+     * {@code hub.broker.check-settings=false}.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+            "'${spring.artemis.mode:}' == 'native' && ${hub.broker.check-settings:true}")
+    public BrokerSettingsCheck brokerSettingsCheck(DossierQueue queue, DossierSyncProperties properties,
+            @Value("${hub.broker.min-id-cache-size:20000}") int minIdCacheSize) {
+        return new BrokerSettingsCheck(queue.plainConnectionFactory(), properties, minIdCacheSize, 10_000);
     }
 
     /** The accept flow's durable sends from the edge threads (cached sessions, blocking until the broker has it). */
