@@ -47,7 +47,7 @@ class LookupsProdIT extends ProdIntegrationTest {
     @Test
     void unknownCitizen_isNotFound_asProblemJson() {
         HttpResponse<String> response = post("/api/v1/citizens/lookup",
-                "{\"personalId\":\"001099999999\",\"fullName\":\"Không Có Ai\",\"dateOfBirth\":\"1990-01-01\"}", officer());
+                "{\"personalId\":\"001090054321\",\"fullName\":\"Nguyễn Văn An\",\"dateOfBirth\":\"1990-05-15\"}", officer());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(body(response).path("transactionId").asText()).isNotBlank();

@@ -85,7 +85,7 @@ public final class ProdEnvironment implements ExecutionCondition, BeforeAllCallb
         s.put("HUB_DB_URL", postgresUrl() + (postgresUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema);
         s.put("HUB_DB_USER", postgresUser());
         s.put("HUB_DB_PASSWORD", postgresPassword());
-        s.put("HUB_BROKER_URL", broker.url() + "?reconnectAttempts=-1");
+        s.put("HUB_BROKER_URL", broker.url());
         s.put("HUB_BROKER_USER", StandaloneBroker.HUB_USER);
         s.put("HUB_BROKER_PASSWORD", StandaloneBroker.HUB_PASSWORD);
         s.put("HUB_DOSSIER_INTEGRITY_KEY", "prod-it-dossier-integrity-key-0123456789abcdef");

@@ -130,13 +130,13 @@ public final class StandaloneBroker implements AutoCloseable {
         }
     }
 
-    /** Stops the broker (SIGTERM, then SIGKILL after 20 s). */
+    /** Stops the broker (SIGTERM, then SIGKILL after 10 s). */
     public void stop() {
         if (process.isAlive()) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
                 }
