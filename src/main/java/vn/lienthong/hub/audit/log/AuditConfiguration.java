@@ -25,10 +25,12 @@ public class AuditConfiguration {
      * timed by the database's clock so the instances' own clocks do not matter.
      */
     @Bean
-    public LockProvider jobLocks(javax.sql.DataSource dataSource) {
+    public LockProvider jobLocks(javax.sql.DataSource dataSource,
+            @org.springframework.beans.factory.annotation.Value("${hub.instance-id:hub-1}") String instanceId) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new org.springframework.jdbc.core.JdbcTemplate(dataSource))
                 .usingDbTime()
+                .withLockedByValue(instanceId)
                 .build());
     }
 }
