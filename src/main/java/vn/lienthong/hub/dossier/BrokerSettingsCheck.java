@@ -3,17 +3,10 @@ package vn.lienthong.hub.dossier;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TemporaryQueue;
 
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class BrokerSettingsCheck {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerSettingsCheck.class);
-    private static final String MANAGEMENT_ADDRESS = "activemq.management";
 
     private final ConnectionFactory connections;
     private final DossierSyncProperties properties;
@@ -55,10 +47,7 @@ public class BrokerSettingsCheck {
     /** Throws {@link BrokerSettingsException} naming every setting that is not as needed. */
     public void verify() {
         List<String> problems = new ArrayList<>();
-        try (Connection connection = connections.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            Management management = new Management(session);
+        try (BrokerManagement management = new BrokerManagement(connections, timeoutMillis)) {
             for (String queue : List.of(properties.getQueue(), properties.getDeadLetterQueue(), properties.getInboundQueue(),
                     properties.getRejectedQueue())) {
                 checkQueue(management, queue, problems);
@@ -86,11 +75,11 @@ public class BrokerSettingsCheck {
                 properties.getRejectedQueue());
     }
 
-    private void checkQueue(Management management, String queue, List<String> problems) throws JMSException {
+    private void checkQueue(BrokerManagement management, String queue, List<String> problems) throws JMSException {
         Object found;
         try {
             found = management.attribute(ResourceNames.QUEUE + queue, "routingType");
-        } catch (ManagementFailure e) {
+        } catch (BrokerManagement.Failure e) {
             problems.add("queue " + queue + " does not exist (declare it in broker.xml as a durable anycast queue)");
             return;
         }
@@ -103,12 +92,12 @@ public class BrokerSettingsCheck {
         }
     }
 
-    private void checkRedelivery(Management management, String address, String deadLetters, List<String> problems)
+    private void checkRedelivery(BrokerManagement management, String address, String deadLetters, List<String> problems)
             throws JMSException {
         JsonNode settings;
         try {
             settings = json.readTree(String.valueOf(management.invoke(ResourceNames.BROKER, "getAddressSettingsAsJSON", address)));
-        } catch (ManagementFailure | JsonProcessingException e) {
+        } catch (BrokerManagement.Failure | JsonProcessingException e) {
             problems.add("address settings of " + address + " could not be read: " + e.getMessage());
             return;
         }
@@ -142,59 +131,5 @@ public class BrokerSettingsCheck {
             }
         }
         return null;
-    }
-
-    /** A management call the broker answered with a failure (unknown resource, unknown attribute). */
-    static final class ManagementFailure extends RuntimeException {
-        ManagementFailure(String message) {
-            super(message);
-        }
-    }
-
-    /** Request and reply on the broker's management address, over a temporary reply queue. */
-    private final class Management {
-        private final Session session;
-        private final MessageProducer producer;
-        private final TemporaryQueue replies;
-        private final MessageConsumer answers;
-
-        Management(Session session) throws JMSException {
-            this.session = session;
-            this.producer = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
-            this.replies = session.createTemporaryQueue();
-            this.answers = session.createConsumer(replies);
-        }
-
-        Object attribute(String resource, String attribute) throws JMSException {
-            Message request = session.createMessage();
-            JMSManagementHelper.putAttribute(request, resource, attribute);
-            return call(request, resource + "." + attribute);
-        }
-
-        Object invoke(String resource, String operation, Object... parameters) throws JMSException {
-            Message request = session.createMessage();
-            JMSManagementHelper.putOperationInvocation(request, resource, operation, parameters);
-            return call(request, resource + "." + operation);
-        }
-
-        private Object call(Message request, String what) throws JMSException {
-            request.setJMSReplyTo(replies);
-            producer.send(request);
-            Message reply = answers.receive(timeoutMillis);
-            if (reply == null) {
-                throw new JMSException("no answer from the broker's management address within " + timeoutMillis + " ms ("
-                        + what + ")");
-            }
-            try {
-                if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
-                    throw new ManagementFailure(String.valueOf(JMSManagementHelper.getResult(reply)));
-                }
-                return JMSManagementHelper.getResult(reply);
-            } catch (JMSException | ManagementFailure e) {
-                throw e;
-            } catch (Exception e) {
-                throw new ManagementFailure(what + ": " + e.getMessage());
-            }
-        }
     }
 }

@@ -102,6 +102,14 @@ public class DossierBrokerConfig {
         return role;
     }
 
+    /** Fails the start when the embedded broker's agency listener did not bind (see {@link BrokerListenerCheck}). */
+    @Bean
+    static BrokerListenerCheck brokerListenerCheck(Environment environment) {
+        String mode = environment.getProperty("spring.artemis.mode", "embedded");
+        int port = "native".equals(mode) ? 0 : environment.getProperty("hub.broker.port", Integer.class, 0);
+        return new BrokerListenerCheck(environment.getProperty("hub.broker.host", "127.0.0.1"), port);
+    }
+
     /** Gives the embedded broker its security manager and the hub's connection factory its credentials. */
     @Bean
     static EmbeddedBrokerSecurity embeddedBrokerSecurity(Environment environment, ObjectProvider<ClientRegistry> clients) {
