@@ -82,7 +82,12 @@ if [ "$ARCHIVED" -gt 0 ]; then
 fi
 RUNS_A=$(grep -c "Archived message log records" "$RUN_DIR/hub-a.log" || true)
 RUNS_B=$(grep -c "Archived message log records" "$RUN_DIR/hub-b.log" || true)
+ARCHIVED_BY=$(cat "$RUN_DIR"/shared-archive/*.jsonl 2>/dev/null | python3 -c '
+import collections, json, sys
+c = collections.Counter(json.loads(l).get("hubInstance") for l in sys.stdin if "\"type\":\"record\"" in l)
+print(" ".join("%s=%d" % (k, v) for k, v in sorted(c.items())))')
 echo "  $ARCHIVED records archived ($RUNS_A files by hub-a, $RUNS_B by hub-b), lock last held by: $LOCK"
+echo "  records per instance in the archive: $ARCHIVED_BY"
 
 echo "result:"
 CHECK=$(python3 bench/dossier_check.py "$ACCEPTED" "http://127.0.0.1:$SIM_PORT") || true
