@@ -92,8 +92,8 @@ DELIVERED_AT_KILL=$(arrivals)
 kill -9 "$LIVE_PID"
 KILLED_AT=$(wc -l < "$ACCEPTED")
 echo "SIGKILL sent to the live broker after $KILLED_AT accepted events ($DELIVERED_AT_KILL delivered so far)"
-for _ in $(seq 1 60); do grep -q "AMQ221010" "$RUN_DIR/backup.log" && break; sleep 1; done
-echo "backup: $(grep -o 'AMQ221010[^,]*' "$RUN_DIR/backup.log" | head -1 || echo 'not active')"
+for _ in $(seq 1 60); do grep -q "AMQ221007" "$RUN_DIR/backup.log" && break; sleep 1; done
+echo "backup: $(grep -o 'AMQ221007[^,]*' "$RUN_DIR/backup.log" | head -1 || echo 'not active')"
 
 wait "$LOAD_PID" || true
 cat "$RUN_DIR/load.log"
@@ -102,7 +102,8 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 sleep 3
-echo "hub log: $(grep -c 'AMQ212037\|AMQ212004\|failover' "$RUN_DIR/hub-1.log" || true) reconnection lines"
+echo "hub log: $(grep -c 'Failed delivery' "$RUN_DIR/hub-1.log" || true) accept attempts failed at the switch (resent by the client)," \
+  "$(grep -c 'rolled back on failover' "$RUN_DIR/hub-1.log" || true) delivery transactions rolled back on failover (redelivered)"
 
 echo "result:"
 CHECK=$(python3 bench/dossier_check.py "$ACCEPTED" "http://127.0.0.1:$SIM_PORT") || true
