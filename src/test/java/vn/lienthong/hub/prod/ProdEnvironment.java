@@ -108,6 +108,9 @@ public final class ProdEnvironment implements ExecutionCondition, BeforeAllCallb
         s.put("HUB_PORTAL_USERNAME", NationalSystems.PORTAL_USERNAME);
         s.put("HUB_PORTAL_PASSWORD", NationalSystems.PORTAL_PASSWORD);
         s.put("HUB_PORTAL_AGENCY_CODE", "000.00.00.H22");
+        // the project's small sample in the official table's format (the official table is not part of the project)
+        s.put("HUB_ADMIN_UNITS_FILE", java.nio.file.Path.of("src/main/resources/reference/admin-units-sample.csv")
+                .toAbsolutePath().toString());
         s.put("HUB_PORTAL_TIMEOUT_MILLIS", "2000");
         // short retry delays: the retry tests wait for the scheduled redeliveries
         s.put("HUB_DOSSIER_MAX_ATTEMPTS", "3");
