@@ -448,8 +448,8 @@ public final class AdministrativeUnitTranslator {
     /**
      * The translator with the project's corrections of the official table ({@value #CORRECTIONS}): a commune published
      * under a code that is not its code in the 2025-01 list is also found under its real code. A correction whose table
-     * code the table does not hold, or whose real code the table already uses, is refused: it would not be a correction
-     * of this table.
+     * code the table does not hold is skipped (the table is an extract); one whose real code the table already uses is
+     * refused: it would not be a correction of this table.
      *
      * @param corrections lines {@code code_2025_01,code_in_table,name,old_district}; {@code #} lines are comments
      */
@@ -464,9 +464,12 @@ public final class AdministrativeUnitTranslator {
             String[] parts = l.split(",", 4);
             String real = normalizeCode(parts[0], COMMUNE_CODE_WIDTH);
             String inTable = parts.length > 1 ? normalizeCode(parts[1], COMMUNE_CODE_WIDTH) : null;
-            if (real == null || inTable == null || !byOldCommune.containsKey(inTable)) {
-                throw new IllegalArgumentException("admin-unit correction '" + l + "': the table has no old commune "
-                        + (parts.length > 1 ? parts[1] : "?"));
+            if (real == null || inTable == null) {
+                throw new IllegalArgumentException("admin-unit correction '" + l + "': not two commune codes");
+            }
+            if (!byOldCommune.containsKey(inTable)) {
+                // a table without that commune (a regional extract, the bundled sample): nothing to correct
+                continue;
             }
             if (byOldCommune.containsKey(real)) {
                 throw new IllegalArgumentException("admin-unit correction '" + l + "': the table already has old commune " + real);

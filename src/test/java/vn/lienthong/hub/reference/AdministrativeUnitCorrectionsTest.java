@@ -64,9 +64,14 @@ class AdministrativeUnitCorrectionsTest {
     }
 
     @Test
-    void refusesACorrectionThatIsNotOneOfThisTable() {
-        assertThatThrownBy(() -> official.withCorrections(List.of("99998,99999,Xã Không Có,Huyện X (000)")))
-                .hasMessageContaining("no old commune 99999");
+    void skipsCorrectionsOutsideTheTable_andRefusesOnesThatContradictIt() {
+        // a table that does not hold the commune (an extract such as the bundled sample) is left as it is
+        assertThat(official.withCorrections(List.of("99998,99999,Xã Không Có,Huyện X (000)")).translate("99998").status())
+                .isEqualTo(TranslationStatus.UNKNOWN);
+        assertThat(AdministrativeUnitTranslator.bundledSample().withCorrections(AdministrativeUnitTranslator.bundledCorrections())
+                .oldCommuneCount()).isEqualTo(AdministrativeUnitTranslator.bundledSample().oldCommuneCount());
+        assertThatThrownBy(() -> official.withCorrections(List.of("x,26929,Phường 14,Quận Bình Thạnh (765)")))
+                .hasMessageContaining("not two commune codes");
         assertThatThrownBy(() -> official.withCorrections(List.of("00004,26929,Phường Trúc Bạch,Quận Ba Đình (001)")))
                 .hasMessageContaining("already has old commune 00004");
     }
