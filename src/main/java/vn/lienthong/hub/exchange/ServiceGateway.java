@@ -36,7 +36,9 @@ public class ServiceGateway {
     }
 
     /**
-     * Checks the caller's right to the service, then validates the request and runs the service's flow.
+     * Validates the request and runs the service's flow, for an exchange the edge has authorized for this service from
+     * the handler's {@link HubOperation} declaration; an exchange that was not (a handler without a declaration, or one
+     * declaring another service) is refused, so nothing reaches a flow without the central access check.
      *
      * @param request validates and builds the flow's input; runs only after the access check, so an unauthorised
      *                caller learns nothing from validation messages
@@ -44,7 +46,7 @@ public class ServiceGateway {
      * @throws HubException with the error code the caller must see
      */
     public <T> T call(ExchangeContext context, HubService service, Supplier<?> request, Class<T> resultType) {
-        authorize(context, service);
+        requireAuthorized(context, service);
         Object body = request.get();
         if (body instanceof SubjectBound subject) {
             context.subjectRef(subjects.reference(subject.subjectId()));
@@ -97,15 +99,37 @@ public class ServiceGateway {
         context.onEnd(admission::release);
     }
 
-    /** The access check alone, for services the edge serves itself (the message log API). */
+    /** Fails closed when the edge has not authorized the exchange for this very service. */
+    private static void requireAuthorized(ExchangeContext context, HubService service) {
+        HubService authorized = context.authorized();
+        if (authorized == null || !authorized.category().equals(service.category())
+                || !authorized.code().equals(service.code())) {
+            log.error("Call of {} / {} without the edge's access check for it (authorized: {}): is its handler declared?",
+                    service.code(), service.operation(), authorized == null ? "nothing" : authorized.code());
+            throw new HubException(ErrorCode.ACCESS_DENIED, "the operation is not declared for this service");
+        }
+    }
+
+    /**
+     * The access check of one declared operation: called by the edge's declared-access check (REST, SOAP, the queue
+     * intake) before the handler runs, never by handlers. Deny by default: the client needs a grant of the service
+     * (unless it is open to every client or public); then the client's quotas; then user and purpose for personal data.
+     */
     public void authorize(ExchangeContext context, HubService service) {
         context.service(service.code(), service.operation());
-        if (context.client() == null || !accessPolicy.allows(context.client(), service.category(), service.code())) {
+        if (HubService.PUBLIC.equals(service.category())) {
+            context.authorized(service);
+            return;
+        }
+        if (context.client() == null || (service.needsGrant()
+                && !accessPolicy.allows(context.client(), service.category(), service.code()))) {
             throw new HubException(ErrorCode.ACCESS_DENIED,
                     "client " + (context.client() == null ? "?" : context.client().id()) + " may not call " + service.code());
         }
         admit(context);
-        admit(context, service.code());
+        if (service.needsGrant()) {
+            admit(context, service.code());
+        }
         if (service.personalData()) {
             if (context.userId() == null || context.userId().isBlank()) {
                 throw new HubException(ErrorCode.MISSING_USER, "X-User-Id is required for personal data");
@@ -114,5 +138,6 @@ public class ServiceGateway {
                 throw new HubException(ErrorCode.MISSING_PURPOSE, "X-Purpose is required for personal data (Decree 13/2023/NĐ-CP)");
             }
         }
+        context.authorized(service);
     }
 }
