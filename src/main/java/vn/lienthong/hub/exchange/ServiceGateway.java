@@ -7,10 +7,15 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import vn.lienthong.hub.model.SubjectBound;
 import vn.lienthong.hub.security.AccessPolicy;
 import vn.lienthong.hub.security.Admission;
 import vn.lienthong.hub.security.ClientQuotas;
+import vn.lienthong.hub.security.DataScopes;
 
 /**
  * The one way from the edge (REST, SOAP, messages) into the flows. It applies what every service needs, so no flow
@@ -26,13 +31,17 @@ public class ServiceGateway {
     private final AccessPolicy accessPolicy;
     private final SubjectReferences subjects;
     private final ClientQuotas quotas;
+    private final DataScopes scopes;
+    private final ObjectMapper json;
 
     public ServiceGateway(ProducerTemplate producer, AccessPolicy accessPolicy, SubjectReferences subjects,
-            ClientQuotas quotas) {
+            ClientQuotas quotas, DataScopes scopes, ObjectMapper json) {
         this.producer = producer;
         this.accessPolicy = accessPolicy;
         this.subjects = subjects;
         this.quotas = quotas;
+        this.scopes = scopes;
+        this.json = json;
     }
 
     /**
@@ -67,7 +76,28 @@ public class ServiceGateway {
             throw new HubException(ErrorCode.INTERNAL_ERROR, "flow " + service.endpointUri() + " gave no "
                     + resultType.getSimpleName());
         }
-        return result;
+        return minimised(context, service, result, resultType);
+    }
+
+    /**
+     * The answer with only the fields the data scope of the client and purpose lets through (Decree 13/2023); the
+     * scope applied is named on the context, so the message log records it.
+     */
+    private <T> T minimised(ExchangeContext context, HubService service, T result, Class<T> resultType) {
+        var restriction = scopes.restriction(context.client(), service.code(), context.purpose());
+        if (restriction.isEmpty()) {
+            return result;
+        }
+        if (!(json.valueToTree(result) instanceof ObjectNode answer)) {
+            return result;
+        }
+        answer.retain(restriction.get().fields());
+        context.scope(restriction.get().name());
+        try {
+            return json.treeToValue(answer, resultType);
+        } catch (JsonProcessingException e) {
+            throw new HubException(ErrorCode.INTERNAL_ERROR, "the answer could not be limited to its data scope");
+        }
     }
 
     /**

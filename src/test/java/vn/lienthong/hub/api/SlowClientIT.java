@@ -108,6 +108,9 @@ class SlowClientIT extends HubIntegrationTest {
             // Tomcat answers its own read timeout with 408 and closes the connection
             assertThat(answer).startsWith("HTTP/1.1 408").contains("X-Transaction-Id: it-slow-body-stops",
                     "Connection: close");
+            // the hub's problem+json, not a container page
+            assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"code\":\"REQUEST_TIMEOUT\"").doesNotContain("<html");
         }
         JsonNode record = exchangeRecord("it-slow-body-stops");
         assertThat(record.path("httpStatus").asInt()).isEqualTo(408);

@@ -122,6 +122,33 @@ class BrokerSecurityIT extends DossierSyncIntegrationTest {
     }
 
     @Test
+    void anAgencyCannotSendUnderAnotherAgencysKey_overCoreAndAmqp() throws Exception {
+        String portalId = "000.00.00.H22:CONGTTDT";
+        String code = code(2205);
+        try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT, portalId,
+                "demo-portal-key").createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertThatThrownBy(() -> send(session, INBOUND, dossierJson(code, "DA_TIEP_NHAN"),
+                    Map.of("apiKey", MOTCUA_KEY))).as("core send under the one-stop system's key")
+                    .isInstanceOf(JMSException.class);
+        }
+        try (Connection connection = new JmsConnectionFactory(portalId, "demo-portal-key",
+                "amqp://127.0.0.1:" + BROKER_PORT).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertThatThrownBy(() -> send(session, INBOUND, dossierJson(code, "DA_TIEP_NHAN"),
+                    Map.of("apiKey", MOTCUA_KEY))).as("AMQP send under the one-stop system's key")
+                    .isInstanceOf(JMSException.class);
+        }
+        // the same agency under its own key still sends (its grants are the intake's to judge)
+        try (Connection connection = agencyBroker().createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            send(session, INBOUND, dossierJson(code, "DA_TIEP_NHAN"), Map.of("apiKey", MOTCUA_KEY));
+        }
+        await().atMost(patience()).until(() -> "SYNCED".equals(syncState(code).path("state").asText()));
+        assertThat(arrivals(code)).hasSize(1);
+    }
+
+    @Test
     void agencySendsToTheInboundQueue_overCore() throws Exception {
         String code = code(2202);
         try (Connection connection = agencyBroker().createConnection()) {

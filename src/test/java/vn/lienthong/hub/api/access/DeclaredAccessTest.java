@@ -26,6 +26,8 @@ import vn.lienthong.hub.exchange.SubjectReferences;
 import vn.lienthong.hub.security.AccessPolicy;
 import vn.lienthong.hub.security.ApiClient;
 import vn.lienthong.hub.security.ClientQuotas;
+import vn.lienthong.hub.security.DataScopeProperties;
+import vn.lienthong.hub.security.DataScopes;
 import vn.lienthong.hub.security.FairUseProperties;
 import vn.lienthong.hub.security.QuotaLimits;
 import vn.lienthong.hub.security.SecurityProperties;
@@ -37,7 +39,9 @@ class DeclaredAccessTest {
     private final ServiceGateway gateway = new ServiceGateway(producer, new AccessPolicy(),
             new SubjectReferences(new SubjectKeyProperties("a-subject-key-for-the-test")),
             new ClientQuotas(new FairUseProperties(false, new QuotaLimits(0, null, 0), null),
-                    new SecurityProperties(List.of()), new SimpleMeterRegistry()));
+                    new SecurityProperties(List.of()), new SimpleMeterRegistry()),
+            new DataScopes(new DataScopeProperties(null, null), new SecurityProperties(List.of())),
+            new com.fasterxml.jackson.databind.ObjectMapper());
     private final DeclaredAccess access = new DeclaredAccess(gateway, mock(ConnectorCatalogue.class));
 
     static class Handlers {
