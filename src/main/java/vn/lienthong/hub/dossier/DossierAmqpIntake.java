@@ -49,9 +49,12 @@ public class DossierAmqpIntake {
     private final DossierValidator validator;
     private final ObjectMapper json;
     private final MessageLog messageLog;
+    private final String hubUser;
 
     public DossierAmqpIntake(ClientRegistry clients, ServiceGateway gateway, DossierValidator validator, ObjectMapper json,
-            MessageLog messageLog) {
+            MessageLog messageLog, @org.springframework.beans.factory.annotation.Value("${spring.artemis.user:hub}")
+            String hubUser) {
+        this.hubUser = hubUser;
         this.clients = clients;
         this.gateway = gateway;
         this.validator = validator;
@@ -114,6 +117,27 @@ public class DossierAmqpIntake {
             throw new HubException(ErrorCode.UNAUTHENTICATED, "the message has no valid 'apiKey' application property");
         });
         context.userId(message.getHeader("userId", String.class));
+        String sender = brokerLogin(exchange);
+        if (sender != null && !sender.equals(hubUser) && !sender.equals(context.client().id())) {
+            // an agency that knows another agency's key does not send under it
+            throw new HubException(ErrorCode.ACCESS_DENIED, "the message's apiKey is not the key of the agency logged in"
+                    + " to the broker (" + sender + ")");
+        }
+    }
+
+    /**
+     * The broker login that sent the message, as the broker records it ({@code JMSXUserID}, from Artemis's validated
+     * user; core messages only: AMQP senders are checked by the broker itself, {@code security/InboundSenderCheck}).
+     */
+    private static String brokerLogin(Exchange exchange) {
+        if (exchange.getMessage() instanceof org.apache.camel.component.jms.JmsMessage jms && jms.getJmsMessage() != null) {
+            try {
+                return jms.getJmsMessage().getStringProperty("JMSXUserID");
+            } catch (jakarta.jms.JMSException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** A dossier (kind DOSSIER): validation and the accept flow, through the service gateway like REST and SOAP. */

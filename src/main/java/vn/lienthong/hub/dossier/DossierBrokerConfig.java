@@ -45,6 +45,7 @@ public class DossierBrokerConfig {
             // an agency sends only under its own key (security/InboundSenderCheck)
             configuration.registerBrokerPlugin(new InboundSenderCheck(hubUser, properties.getInboundQueue(),
                     clients::getObject));
+            configuration.setPopulateValidatedUser(true);
             if (port > 0) {
                 try {
                     configuration.addAcceptorConfiguration("agencies",

@@ -72,11 +72,15 @@ public final class HubServices {
     public static final HubService OPENAPI_CONTRACT =
             new HubService(HubService.PUBLIC, "contract", "GetOpenApi", null, false);
 
+    /** The error page the container forwards its own errors to (answered as problem+json or a SOAP fault). */
+    public static final HubService ERROR_PAGE =
+            new HubService(HubService.PUBLIC, "error-page", "ErrorPage", null, false);
+
     /** Every service a handler may declare with {@link HubOperation}, besides the connector catalogue's. */
     public static final List<HubService> ALL = List.of(CITIZEN_LOOKUP, ENTERPRISE_LOOKUP, PREFILL, AUDIT_READ, AUDIT_TRACE,
             AUDIT_VERIFY, AUDIT_EXPORT, AUDIT_STATISTICS, DOSSIER_SUBMIT, DOSSIER_PROGRESS, DOSSIER_SYNC_STATE,
             DOSSIER_DEAD_LETTERS, DOSSIER_DEAD_LETTER_DISCARD, DOSSIER_STATISTICS, LIST_SERVICES, LIST_ALLOWED_SERVICES,
-            PREFILL_PROCEDURES, OPENAPI_CONTRACT);
+            PREFILL_PROCEDURES, OPENAPI_CONTRACT, ERROR_PAGE);
 
     /** The service a declaration names, if it names one of {@link #ALL}. */
     public static Optional<HubService> find(String code, String operation) {

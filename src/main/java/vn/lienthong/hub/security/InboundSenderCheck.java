@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
 import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.core.message.impl.CoreMessage;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
@@ -15,8 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A broker plugin: an agency logged in to the broker may send to the inbound queue only under its own identity. The
  * message's {@code apiKey} property (which the intake authenticates) must be the key of the agency whose login sent
- * it, so an agency that knows another agency's key cannot send under it. The send is refused (a security error for
- * the sender, logged here); the hub's own account is not checked.
+ * it, so an agency that knows another agency's key cannot send under it. AMQP messages cannot carry the broker's
+ * validated user to the intake (the broker may not change their properties), so their send is refused here (a
+ * security error for the sender, logged here); core messages carry it ({@code populate-validated-user}) and the intake
+ * rejects a mismatch with a message-log record. The hub's own account is not checked.
  */
 public class InboundSenderCheck implements ActiveMQServerMessagePlugin {
 
@@ -36,6 +39,9 @@ public class InboundSenderCheck implements ActiveMQServerMessagePlugin {
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
             boolean noAutoCreateQueue) throws ActiveMQException {
         String sender = session == null ? null : session.getValidatedUser();
+        if (message instanceof CoreMessage) {
+            return; // core messages carry the validated user to the intake, which rejects a mismatch with a record
+        }
         if (sender == null || sender.equals(hubUser) || message.getAddress() == null
                 || !message.getAddress().equals(inboundQueue)) {
             return;

@@ -51,6 +51,9 @@ class BrokerSecurityIT extends DossierSyncIntegrationTest {
     @Autowired
     DossierIntegrity integrity;
 
+    @Autowired
+    vn.lienthong.hub.audit.log.MessageLog messageLog;
+
     @Test
     void refusesAnonymousClientsAndWrongCredentials_overCoreAndAmqp() {
         String tcp = "tcp://127.0.0.1:" + BROKER_PORT;
@@ -128,10 +131,15 @@ class BrokerSecurityIT extends DossierSyncIntegrationTest {
         try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT, portalId,
                 "demo-portal-key").createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            assertThatThrownBy(() -> send(session, INBOUND, dossierJson(code, "DA_TIEP_NHAN"),
-                    Map.of("apiKey", MOTCUA_KEY))).as("core send under the one-stop system's key")
-                    .isInstanceOf(JMSException.class);
+            // core: the message carries the broker's validated login; the intake rejects it, with a record
+            send(session, INBOUND, dossierJson(code, "DA_TIEP_NHAN"), Map.of("apiKey", MOTCUA_KEY,
+                    "transactionId", "broker-it-impersonation"));
         }
+        await().atMost(patience()).until(() -> messageLog.findByTransaction("broker-it-impersonation").stream()
+                .anyMatch(r -> "AMQP".equals(r.channel()) && "ACCESS_DENIED".equals(r.errorCode())
+                        && r.errorText() != null && r.errorText().contains("logged in to the broker")));
+        assertThat(get("/api/v1/dossiers/" + code + "/sync", Map.of("X-API-Key", MOTCUA_KEY)).statusCode())
+                .isEqualTo(404);
         try (Connection connection = new JmsConnectionFactory(portalId, "demo-portal-key",
                 "amqp://127.0.0.1:" + BROKER_PORT).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

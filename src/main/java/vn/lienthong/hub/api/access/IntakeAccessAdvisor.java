@@ -1,11 +1,16 @@
 package vn.lienthong.hub.api.access;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 
+import jakarta.jws.WebService;
+
+import org.aopalliance.aop.Advice;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.apache.camel.Exchange;
 import org.springframework.aop.ClassFilter;
+import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,10 +19,7 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
-import org.springframework.aop.Pointcut;
-import org.aopalliance.aop.Advice;
-
-import jakarta.jws.WebService;
+import org.springframework.util.ClassUtils;
 
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubOperation;
@@ -45,7 +47,7 @@ public class IntakeAccessAdvisor extends AbstractPointcutAdvisor {
             @Override
             public boolean matches(Method method, Class<?> targetClass) {
                 return AnnotatedElementUtils.hasAnnotation(method, HubOperation.class)
-                        && java.util.Arrays.asList(method.getParameterTypes()).contains(Exchange.class);
+                        && Arrays.asList(method.getParameterTypes()).contains(Exchange.class);
             }
 
             @Override
@@ -73,8 +75,7 @@ public class IntakeAccessAdvisor extends AbstractPointcutAdvisor {
             throw new IllegalStateException("intake handler " + method + " ran without the intake's context");
         }
         Method own = invocation.getThis() == null ? method
-                : org.springframework.util.ClassUtils.getMostSpecificMethod(method,
-                        org.springframework.util.ClassUtils.getUserClass(invocation.getThis()));
+                : ClassUtils.getMostSpecificMethod(method, ClassUtils.getUserClass(invocation.getThis()));
         access.getObject().check(own, DeclaredAccess.declarationOf(own), context, name -> null);
         return invocation.proceed();
     }

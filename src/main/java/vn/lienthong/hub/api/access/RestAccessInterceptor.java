@@ -2,6 +2,7 @@ package vn.lienthong.hub.api.access;
 
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,7 +36,9 @@ public class RestAccessInterceptor implements HandlerInterceptor, WebMvcConfigur
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (handler instanceof HandlerMethod method) {
+        // only the request itself: an error dispatch (the container's error page for a failure already answered,
+        // e.g. a body that timed out) is not a call of an operation
+        if (request.getDispatcherType() == DispatcherType.REQUEST && handler instanceof HandlerMethod method) {
             @SuppressWarnings("unchecked")
             Map<String, String> variables = (Map<String, String>) request.getAttribute(
                     HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
