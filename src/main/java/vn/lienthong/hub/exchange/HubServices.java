@@ -44,6 +44,18 @@ public final class HubServices {
     public static final HubService DOSSIER_SYNC_STATE =
             new HubService("dossier", "dossier-sync", "GetSyncState", null, false);
 
+    /** An operator reading this instance's maintenance mode. */
+    public static final HubService MAINTENANCE_STATE =
+            new HubService("operations", "maintenance", "state", null, false);
+
+    /** An operator switching this instance's maintenance mode on (readiness 503 with a reason). */
+    public static final HubService MAINTENANCE_ON =
+            new HubService("operations", "maintenance", "on", null, false);
+
+    /** An operator switching this instance's maintenance mode off. */
+    public static final HubService MAINTENANCE_OFF =
+            new HubService("operations", "maintenance", "off", null, false);
+
     /** Operators: list and replay the national-portal connector's dead letters. */
     public static final HubService DOSSIER_DEAD_LETTERS =
             new HubService("dossier-admin", "dead-letters", "DeadLetters", null, false);
@@ -80,7 +92,7 @@ public final class HubServices {
     public static final List<HubService> ALL = List.of(CITIZEN_LOOKUP, ENTERPRISE_LOOKUP, PREFILL, AUDIT_READ, AUDIT_TRACE,
             AUDIT_VERIFY, AUDIT_EXPORT, AUDIT_STATISTICS, DOSSIER_SUBMIT, DOSSIER_PROGRESS, DOSSIER_SYNC_STATE,
             DOSSIER_DEAD_LETTERS, DOSSIER_DEAD_LETTER_DISCARD, DOSSIER_STATISTICS, LIST_SERVICES, LIST_ALLOWED_SERVICES,
-            PREFILL_PROCEDURES, OPENAPI_CONTRACT, ERROR_PAGE);
+            PREFILL_PROCEDURES, OPENAPI_CONTRACT, ERROR_PAGE, MAINTENANCE_STATE, MAINTENANCE_ON, MAINTENANCE_OFF);
 
     /** The service a declaration names, if it names one of {@link #ALL}. */
     public static Optional<HubService> find(String code, String operation) {

@@ -276,6 +276,10 @@ class DeclaredAccessIT extends HubIntegrationTest {
         if (method.equals("POST") && pattern.startsWith("/api/v1/dossiers")) {
             return Set.of(202);
         }
+        if (method.equals("POST") && pattern.equals("/api/v1/admin/maintenance")) {
+            // no reason given: the operation's own refusal (the shared hub is not put into maintenance)
+            return Set.of(400);
+        }
         return Set.of(200);
     }
 
@@ -325,8 +329,10 @@ class DeclaredAccessIT extends HubIntegrationTest {
             request.header("Content-Type", "application/json")
                     .header("X-Event-Id", "matrix-" + transactionId)
                     .POST(HttpRequest.BodyPublishers.ofString(body(path), StandardCharsets.UTF_8));
-        } else {
+        } else if (method.equals("GET")) {
             request.GET();
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return fresh(request.build());
     }
