@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
@@ -32,10 +31,8 @@ import vn.lienthong.hub.dossier.DossierOperationsController;
 import vn.lienthong.hub.dossier.DossierStatistics;
 import vn.lienthong.hub.dossier.NationalIndexRules;
 import vn.lienthong.hub.exchange.ErrorCode;
-import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
-import vn.lienthong.hub.exchange.HubServices;
-import vn.lienthong.hub.exchange.ServiceGateway;
+import vn.lienthong.hub.exchange.HubOperation;
 
 /**
  * Remote inspection (kiểm tra từ xa) for inspector clients (grant {@code inspection:*}): the late dossiers with the
@@ -55,15 +52,12 @@ public class InspectionController {
             "TrangThaiHoSo", "TinhTrang", "NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "SoNgayLamViecTre",
             "BuocXuLyCuoi", "ThoiDiemXuLyCuoi");
 
-    private final ServiceGateway gateway;
     private final DossierStatistics statistics;
     private final MessageLogQueries messageLog;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public InspectionController(ServiceGateway gateway, DossierStatistics statistics, MessageLogQueries messageLog,
-            ObjectMapper json) {
-        this.gateway = gateway;
+    public InspectionController(DossierStatistics statistics, MessageLogQueries messageLog, ObjectMapper json) {
         this.statistics = statistics;
         this.messageLog = messageLog;
         this.json = json;
@@ -75,13 +69,13 @@ public class InspectionController {
      * dossier still open and late whatever period it was received in. {@code state}: open, finished or all;
      * {@code format}: json or csv.
      */
+    @HubOperation(service = "late-dossiers", operation = "LateDossiers")
     @GetMapping(path = "/late")
     public void late(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String agency, @RequestParam(required = false) String department,
             @RequestParam(required = false) String officer, @RequestParam(required = false) String procedure,
             @RequestParam(defaultValue = "all") String state, @RequestParam(defaultValue = "json") String format,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
-        gateway.authorize(ExchangeContext.of(request), HubServices.INSPECTION_LATE);
+            HttpServletResponse response) throws IOException {
         LocalDate[] period = DossierOperationsController.period(from, to, clock);
         DossierStatistics.LateFilter filter = new DossierStatistics.LateFilter(agency(agency),
                 text("department", department, 500), text("officer", officer, 255), procedure(procedure), state(state));
@@ -104,11 +98,10 @@ public class InspectionController {
     }
 
     /** The national service index figures for the period, per agency, procedure and month of reception. */
+    @HubOperation(service = "index-figures", operation = "IndexFigures")
     @GetMapping(path = "/figures", produces = MediaType.APPLICATION_JSON_VALUE)
     public DossierStatistics.Report figures(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String agency,
-            HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.INSPECTION_FIGURES);
+            @RequestParam(required = false) String to, @RequestParam(required = false) String agency) {
         LocalDate[] period = DossierOperationsController.period(from, to, clock);
         return statistics.report(agency(agency), period[0], period[1], clock.instant());
     }
@@ -119,10 +112,10 @@ public class InspectionController {
     }
 
     /** Use of the population database (service citizen-lookup) per agency system, officer and month, from the log. */
+    @HubOperation(service = "population-use", operation = "PopulationDatabaseUse")
     @GetMapping(path = "/population-use", produces = MediaType.APPLICATION_JSON_VALUE)
     public PopulationUse populationUse(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.INSPECTION_POPULATION_USE);
+            @RequestParam(required = false) String to) {
         LocalDate[] period = DossierOperationsController.period(from, to, clock);
         if (period[0].plusDays(366).isBefore(period[1])) {
             throw new HubException(ErrorCode.INVALID_FIELD, "from and to may be at most 366 days apart");

@@ -14,7 +14,7 @@ class AmqpPropertiesTest {
 
     @Test
     void userIdAndOtherTextPropertiesComeInNfc() {
-        DossierAmqpIntake intake = new DossierAmqpIntake(null, null, null, null, null);
+        DossierAmqpIntake intake = new DossierAmqpIntake(null, null, null, null, null, "dossier.inbound");
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         String officer = "Nguyễn Thị Mai";
         exchange.getMessage().setHeader("userId", "  " + Normalizer.normalize(officer, Normalizer.Form.NFD) + " ");
