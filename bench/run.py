@@ -498,11 +498,15 @@ def p5(h_on, backend):
     off = hub("hub-audit-off", env={"HUB_POPULATION_URL": backend.url}, args=["--hub.bench.audit-off=true"])
     try:
         lua = lua_static("lookup-hub", "POST", "/api/v1/citizens/lookup", HUB_HEADERS, LOOKUP_BODY)
+        # the same warm-up for both (the main hub's earlier scenarios come on top), then on, off, on, off
         wrk(off.url, lua, 16, WARM, label="warm-up audit off")
-        wrk(h_on.url, lua, 16, SHORT_WARM, label="warm-up audit on")
-        on_r = wrk(h_on.url, lua, 16, D, sut=h_on, label="audit on")
-        off_r = wrk(off.url, lua, 16, D, sut=off, label="audit off")
-        RESULTS["details"]["P5"] = {"on": on_r, "off": off_r}
+        wrk(h_on.url, lua, 16, WARM, label="warm-up audit on")
+        runs = {"on": [], "off": []}
+        for _ in range(2):
+            runs["on"].append(wrk(h_on.url, lua, 16, D, sut=h_on, label="audit on"))
+            runs["off"].append(wrk(off.url, lua, 16, D, sut=off, label="audit off"))
+        on_r, off_r = (max(runs[k], key=lambda r: r["rps"]) for k in ("on", "off"))
+        RESULTS["details"]["P5"] = runs
         row("P5", "lookup, message log on vs off, 16 conn", on_r["rps"], off_r["rps"],
             rnd(on_r["rps"] / off_r["rps"], 3) if off_r["rps"] else None, "", "req/s",
             "hub CPU %.2f vs %.2f ms/req" % (on_r.get("cpu_ms_per_req", 0), off_r.get("cpu_ms_per_req", 0)))
@@ -604,7 +608,7 @@ def p7_cds(backend):
 
 
 def p8(portal):
-    consumers = 4
+    consumers = int(os.environ.get("HUB_DOSSIER_CONSUMERS", "0")) or jar_default_consumers()
     out = {}
     for latency, day in ((1, "250311"), (100, "250312")):
         set_delay(portal, latency)
@@ -622,26 +626,38 @@ def p8(portal):
         log("  backlog of %d events queued; delivery starts with the restart" % total)
         h = hub(name, env=env)
         deadline = time.time() + 600
-        got = []
+        got, first = [], None
         while time.time() < deadline:
             rec = json.loads(http(portal.url + "/__portal/received", timeout=30)[1])["received"]
             got = [r for r in rec if ("-%s-" % day) in r["MaHoSo"]]
+            if first is None:
+                first = (len(got), h.cpu_seconds())  # hub CPU per delivered event from here on
             if len(got) >= total:
                 break
-            time.sleep(1)
+            time.sleep(0.5)
+        cpu_per_event = 1000.0 * (h.cpu_seconds() - first[1]) / (len(got) - first[0]) if len(got) > first[0] else None
         stamps = sorted(parse_time(r["receivedAt"]) for r in got)
         rate = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 and stamps[-1] > stamps[0] else 0.0
         check = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "dossier_check.py"), accepted, portal.url],
                                capture_output=True, text=True).stdout.strip()
         h.stop()
         ideal = consumers * 1000.0 / latency
-        out["%dms" % latency] = {"events": total, "arrived": len(got), "rate": rate, "ideal": ideal, "check": check}
-        log("  drain at %d ms portal latency: %.1f events/s (ideal %d consumers ÷ latency = %.0f/s); %s" % (
-            latency, rate, consumers, ideal, check))
+        out["%dms" % latency] = {"events": total, "arrived": len(got), "rate": rate, "ideal": ideal, "check": check,
+                                 "cpu_ms_per_event": cpu_per_event}
+        log("  drain at %d ms portal latency: %.1f events/s (ideal %d consumers ÷ latency = %.0f/s), hub CPU %s ms/event; %s" % (
+            latency, rate, consumers, ideal, rnd(cpu_per_event), check))
         row("P8", "delivery drain, portal %d ms, %d consumers" % (latency, consumers), rnd(rate, 1), ideal,
-            rnd(rate / ideal, 3), "≥ 500/s" if latency == 1 else "≥ 0.8", "events/s", check)
+            rnd(rate / ideal, 3), "≥ 500/s" if latency == 1 else "≥ 0.8", "events/s",
+            "hub CPU %s ms/event; %s" % (rnd(cpu_per_event), check))
     set_delay(portal, 1)
     RESULTS["details"]["P8"] = out
+
+
+def jar_default_consumers():
+    """The delivery consumers the measured jar has by default (its application.yaml)."""
+    import zipfile
+    text = zipfile.ZipFile(JAR).read("BOOT-INF/classes/application.yaml").decode("utf-8")
+    return int(re.search(r"consumers: \$\{HUB_DOSSIER_CONSUMERS:(\d+)\}", text).group(1))
 
 
 def parse_time(text):

@@ -1,6 +1,7 @@
 package vn.lienthong.hub.connector;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -35,9 +36,12 @@ public class ConnectorTemplates extends RouteBuilder {
         for (CatalogueService service : catalogue.all()) {
             concurrent += service.resilience().maxConcurrentCalls();
         }
+        // A hand-off pool (no queue): a call takes an idle thread or starts one, up to twice the connectors' bulkheads,
+        // and a thread idle for 30 s ends. With a core size equal to the bulkheads (140) and a queue, the executor
+        // started a new thread for every call until it had 140, idle ones waiting or not (threads after load: 303).
         ThreadPoolProfile profile = new ThreadPoolProfileBuilder("connector-calls")
-                .poolSize(Math.max(4, concurrent)).maxPoolSize(Math.max(8, 2 * concurrent)).maxQueueSize(concurrent)
-                .allowCoreThreadTimeOut(true).build();
+                .poolSize(Math.min(4, Math.max(1, concurrent))).maxPoolSize(Math.max(8, 2 * concurrent)).maxQueueSize(0)
+                .keepAliveTime(30L, TimeUnit.SECONDS).allowCoreThreadTimeOut(true).build();
         ExecutorService pool = getContext().getExecutorServiceManager().newThreadPool(this, "connector-calls", profile);
         getContext().getRegistry().bind(CALL_POOL, ExecutorService.class, pool);
 
