@@ -1,11 +1,6 @@
 package vn.lienthong.hub.connector;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +12,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConnectorTemplates extends RouteBuilder {
 
-    /** The bounded pool the circuit breakers run timed calls on (Camel's thread-pool profile, not a private pool). */
-    public static final String CALL_POOL = "connectorCallPool";
     public static final String TEMPLATE = "catalogue-service";
     public static final String ATTEMPT_TEMPLATE = "connector-attempt";
 
@@ -32,19 +25,6 @@ public class ConnectorTemplates extends RouteBuilder {
 
     @Override
     public void configure() {
-        int concurrent = 0;
-        for (CatalogueService service : catalogue.all()) {
-            concurrent += service.resilience().maxConcurrentCalls();
-        }
-        // A hand-off pool (no queue): a call takes an idle thread or starts one, up to twice the connectors' bulkheads,
-        // and a thread idle for 30 s ends. With a core size equal to the bulkheads (140) and a queue, the executor
-        // started a new thread for every call until it had 140, idle ones waiting or not (threads after load: 303).
-        ThreadPoolProfile profile = new ThreadPoolProfileBuilder("connector-calls")
-                .poolSize(Math.min(4, Math.max(1, concurrent))).maxPoolSize(Math.max(8, 2 * concurrent)).maxQueueSize(0)
-                .keepAliveTime(30L, TimeUnit.SECONDS).allowCoreThreadTimeOut(true).build();
-        ExecutorService pool = getContext().getExecutorServiceManager().newThreadPool(this, "connector-calls", profile);
-        getContext().getRegistry().bind(CALL_POOL, ExecutorService.class, pool);
-
         for (CatalogueService service : catalogue.all()) {
             JsonSchemas.compile(service.input());
             Resilience r = service.resilience();
