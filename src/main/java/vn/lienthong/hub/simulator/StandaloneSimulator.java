@@ -15,14 +15,18 @@ import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 /**
- * The national portal simulator as a process of its own, for tests that kill the hub (the in-process simulator would
- * die with it). It persists what it received to a file and reads it back when restarted. Run from the hub's jar:
+ * A connector's simulator as a process of its own: the national portal for tests that kill the hub (the in-process
+ * simulator would die with it), any other connector's as the backend of the benchmarks (bench/run.sh). The portal
+ * persists what it received to a file and reads it back when restarted. Run from the hub's jar:
  * <pre>
  * java -cp target/lienthong-hub-*.jar -Dloader.main=vn.lienthong.hub.simulator.StandaloneSimulator \
  *      org.springframework.boot.loader.launch.PropertiesLauncher --port=18099 --state=data/portal-received.jsonl
  * </pre>
- * Options: {@code --port} (18099), {@code --state} (file; none = memory only), {@code --session-ttl} (ISO-8601 or
- * e.g. 30m), {@code --username}, {@code --password} (the demo values of the hub's configuration).
+ * Options: {@code --connector} (national-portal; any connector folder with a {@code simulator/}), {@code --root} (a
+ * folder with {@code mappings/} and {@code __files/} to serve instead of the jar's), {@code --delay-millis} (a fixed
+ * delay added to every answer, 0), {@code --port} (18099), {@code --state} (portal: file; none = memory only),
+ * {@code --session-ttl} (ISO-8601 or e.g. 30m), {@code --username}, {@code --password} (the demo values of the hub's
+ * configuration).
  */
 public final class StandaloneSimulator {
 
@@ -43,25 +47,44 @@ public final class StandaloneSimulator {
         if (state != null && state.getParent() != null) {
             Files.createDirectories(state.getParent());
         }
-        Path work = Files.createTempDirectory("portal-simulator");
-        Map<String, Path> roots = SimulatorServers.unpack("classpath:connectors", new PathMatchingResourcePatternResolver(), work);
-        Path root = roots.get(NationalPortalSimulator.NAME);
-        if (root == null) {
-            throw new IllegalStateException("the jar has no connectors/national-portal/simulator folder");
+        String connector = options.getOrDefault("connector", NationalPortalSimulator.NAME);
+        int delayMillis = Integer.parseInt(options.getOrDefault("delay-millis", "0"));
+        Path root;
+        if (options.containsKey("root")) {
+            root = Path.of(options.get("root")).toAbsolutePath();
+        } else {
+            Path work = Files.createTempDirectory(connector + "-simulator");
+            root = SimulatorServers.unpack("classpath:connectors", new PathMatchingResourcePatternResolver(), work).get(connector);
+            if (root == null) {
+                throw new IllegalStateException("the jar has no connectors/" + connector + "/simulator folder");
+            }
         }
-        NationalPortalSimulator portal = new NationalPortalSimulator(options.getOrDefault("username", "lgsp-h22-demo"),
-                options.getOrDefault("password", "demo-portal-password"), duration(options.getOrDefault("session-ttl", "30m")),
-                NationalPortalSimulator.DEFAULT_POISON, state);
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+        WireMockConfiguration config = WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
                 .port(port)
+                .containerThreads(Integer.parseInt(options.getOrDefault("threads", "200")))
                 .usingFilesUnderDirectory(root.toString())
                 .disableRequestJournal()
-                .notifier(new Slf4jNotifier(false))
-                .extensions(portal));
+                .notifier(new Slf4jNotifier(false));
+        NationalPortalSimulator portal = null;
+        if (connector.equals(NationalPortalSimulator.NAME)) {
+            portal = new NationalPortalSimulator(options.getOrDefault("username", "lgsp-h22-demo"),
+                    options.getOrDefault("password", "demo-portal-password"), duration(options.getOrDefault("session-ttl", "30m")),
+                    NationalPortalSimulator.DEFAULT_POISON, state);
+            config.extensions(portal);
+        }
+        WireMockServer server = new WireMockServer(config);
         server.start();
-        log.info("National portal simulator listening at http://127.0.0.1:{} (state file {}, {} arrivals loaded)", port, state,
-                portal.received().path("arrivals").asInt());
+        if (delayMillis > 0) {
+            server.setGlobalFixedDelay(delayMillis);
+        }
+        if (portal != null) {
+            log.info("National portal simulator listening at http://127.0.0.1:{} (state file {}, {} arrivals loaded, delay {} ms)",
+                    port, state, portal.received().path("arrivals").asInt(), delayMillis);
+        } else {
+            log.info("Simulator of connector '{}' listening at http://127.0.0.1:{} ({} mappings, delay {} ms)", connector, port,
+                    server.getStubMappings().size(), delayMillis);
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

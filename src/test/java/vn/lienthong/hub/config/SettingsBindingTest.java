@@ -92,7 +92,7 @@ class SettingsBindingTest {
             assertThat(simulators.workDirectory()).endsWith("/simulators");
 
             DossierSyncProperties dossier = context.getBean(DossierSyncProperties.class);
-            assertThat(dossier.getConsumers()).isEqualTo(4);
+            assertThat(dossier.getConsumers()).isEqualTo(16);
             assertThat(dossier.getMaxAttempts()).isEqualTo(8);
             assertThat(dossier.getInitialBackoff()).isEqualTo(Duration.ofSeconds(1));
             assertThat(dossier.getMaxBackoff()).isEqualTo(Duration.ofSeconds(60));

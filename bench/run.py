@@ -1,0 +1,784 @@
+#!/usr/bin/env python3
+"""The hub against its baselines in one run (started by bench/run.sh, which installs wrk, nginx, the Artemis
+distribution and the jar first). Every scenario starts its system under test and its baseline in this run, on the
+same backend; every figure is reported as a ratio to that baseline, next to the absolute values and the machine state.
+
+Scenarios (docs/performance.md):
+  P1  citizen lookup throughput, hub vs nginx proxying to the same WireMock backend (0 ms backend delay; 1 and 16 conns)
+  P2  added latency p50/p99 with a 30 ms backend (1 and 16 connections)
+  P3  pre-fill over three sources of 200 ms vs the slowest source alone
+  P4  durable dossier ingest (202 = stored) vs `artemis perf client` on a broker with the same journal, 1/4/16 clients
+  P5  message log (audit) on vs off (hub.bench.audit-off, a benchmark-only setting)
+  P6  a 10 KB and a 100 KiB mapping (land parcels) vs nginx passthrough, 500 users, 512 MB heap, 0 % errors
+  P7  start to readiness and resident memory idle / after load; the jar vs the extracted jar with a CDS archive
+  P8  delivery drain of a backlog to the portal simulator answering in 1 ms and 100 ms vs consumers / latency
+P1 and P4 run on H2 and, when the machine's PostgreSQL answers, on PostgreSQL too.
+Pinning (taskset, when there are at least 2 CPUs): the system under test (hub, nginx, the baseline broker) on CPU 0,
+the load generators and the backends on the others.
+"""
+import argparse, atexit, datetime, json, os, platform, re, shutil, signal, socket, subprocess, sys, time
+import urllib.request, urllib.error
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAR = os.environ.get("BENCH_JAR") or ""
+ARTEMIS = os.environ.get("BENCH_ARTEMIS_HOME") or ""
+TICK = os.sysconf("SC_CLK_TCK")
+
+p = argparse.ArgumentParser(description="hub benchmarks against their baselines")
+p.add_argument("scenarios", nargs="*", help="P1 … P8 (default: all)")
+p.add_argument("--quick", action="store_true", help="short runs: checks the harness, figures not worth quoting")
+p.add_argument("--long", action="store_true", help="longer runs")
+p.add_argument("--no-pin", action="store_true", help="no taskset pinning")
+p.add_argument("--no-pg", action="store_true", help="skip the PostgreSQL runs")
+p.add_argument("--keep", action="store_true", help="keep the run directory")
+a = p.parse_args()
+SCEN = [s.upper() for s in a.scenarios] or ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"]
+for s in SCEN:
+    if s not in {"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"}:
+        sys.exit("unknown scenario %s (P1 … P8)" % s)
+MODE = "quick" if a.quick else "long" if a.long else "normal"
+# measured seconds per wrk run, hub warm-up seconds, events per drain, artemis perf seconds
+D, WARM, DRAIN_EVENTS = {"quick": (5, 10, 300), "normal": (20, 60, 3000), "long": (60, 180, 10000)}[MODE]
+SHORT_WARM = 2 if MODE == "quick" else 5
+
+NCPU = os.cpu_count() or 1
+PIN = not a.no_pin and NCPU >= 2 and shutil.which("taskset")
+SUT_CPUS = "0" if PIN else None
+LOAD_CPUS = ("1-%d" % (NCPU - 1) if NCPU > 2 else "1") if PIN else None
+LOAD_N = (NCPU - 1) if PIN else NCPU
+STAMP = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H%M%SZ")
+RUN = os.path.join(ROOT, "target", "bench-run-" + STAMP)
+os.makedirs(RUN, exist_ok=True)
+RESULTS = {"started": STAMP, "mode": MODE, "scenarios": SCEN, "rows": [], "details": {}}
+PROCS = []
+
+
+def log(*x):
+    print(time.strftime("%H:%M:%S"), *x, flush=True)
+
+
+def machine():
+    la = open("/proc/loadavg").read().split()[:3]
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return {"cpus": NCPU, "loadavg": la, "java": java, "kernel": platform.release(), "pinned": bool(PIN),
+            "sut_cpus": SUT_CPUS, "load_cpus": LOAD_CPUS,
+            "mem_total_mb": int(open("/proc/meminfo").readline().split()[1]) // 1024}
+
+
+def pin(cmd, cpus):
+    return (["taskset", "-c", cpus] + cmd) if cpus else cmd
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Proc:
+    def __init__(self, name, cmd, env=None, cpus=None, cwd=None):
+        self.name = name
+        self.logfile = os.path.join(RUN, name + ".log")
+        e = os.environ.copy()
+        e.update(env or {})
+        self.t0 = time.time()
+        self.p = subprocess.Popen(pin(cmd, cpus), env=e, cwd=cwd or RUN, stdout=open(self.logfile, "ab"),
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+        PROCS.append(self)
+
+    @property
+    def pid(self):
+        return self.p.pid
+
+    def alive(self):
+        return self.p.poll() is None
+
+    def stop(self, timeout=40):
+        if self.alive():
+            self.p.send_signal(signal.SIGTERM)
+            try:
+                self.p.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.p.kill()
+                self.p.wait()
+        if self in PROCS:
+            PROCS.remove(self)
+
+    def cpu_seconds(self):
+        f = open("/proc/%d/stat" % self.pid).read().rsplit(")", 1)[1].split()
+        return (int(f[11]) + int(f[12])) / TICK  # utime + stime
+
+    def rss_mb(self):
+        for line in open("/proc/%d/status" % self.pid):
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+        return None
+
+    def threads(self):
+        return len(os.listdir("/proc/%d/task" % self.pid))
+
+
+@atexit.register
+def cleanup():
+    for pr in list(reversed(PROCS)):
+        try:
+            pr.stop(20)
+        except Exception:
+            pass
+
+
+def http(url, data=None, headers=None, method=None, timeout=10):
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    with urllib.request.urlopen(req, timeout=timeout) as r:
+        return r.status, r.read()
+
+
+def wait_http(url, proc, seconds=240):
+    t0 = time.time()
+    while time.time() - t0 < seconds:
+        if not proc.alive():
+            raise RuntimeError("%s died; see %s" % (proc.name, proc.logfile))
+        try:
+            status, _ = http(url, timeout=2)
+            if status < 400:
+                return time.time()
+        except Exception:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError("%s not ready within %d s; see %s" % (proc.name, seconds, proc.logfile))
+
+
+def wait_port(port, proc, seconds=120):
+    t0 = time.time()
+    while time.time() - t0 < seconds:
+        if not proc.alive():
+            raise RuntimeError("%s died; see %s" % (proc.name, proc.logfile))
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError("%s did not listen on %d; see %s" % (proc.name, port, proc.logfile))
+
+
+# ------------------------------------------------------------------------------------------------ the parts
+def simulator(name, connector, delay=0, root=None, extra=()):
+    port = free_port()
+    cmd = ["java", "-Xmx512m", "-XX:+UseParallelGC", "-cp", JAR,
+           "-Dloader.main=vn.lienthong.hub.simulator.StandaloneSimulator",
+           "org.springframework.boot.loader.launch.PropertiesLauncher",
+           "--connector=" + connector, "--port=%d" % port, "--delay-millis=%d" % delay] + list(extra)
+    if root:
+        cmd.append("--root=" + root)
+    pr = Proc(name, cmd, cpus=LOAD_CPUS)
+    wait_port(port, pr)
+    pr.port = port
+    pr.url = "http://127.0.0.1:%d" % port
+    return pr
+
+
+def set_delay(sim, millis):
+    http(sim.url + "/__admin/settings", json.dumps({"fixedDelay": millis}).encode(),
+         {"Content-Type": "application/json"}, "POST")
+
+
+def nginx(name, backend_port):
+    port = free_port()
+    d = os.path.join(RUN, name)
+    os.makedirs(d, exist_ok=True)
+    conf = os.path.join(d, "nginx.conf")
+    open(conf, "w").write("""
+worker_processes 1;
+error_log %(d)s/error.log warn;
+pid %(d)s/nginx.pid;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path %(d)s/body; proxy_temp_path %(d)s/proxy; fastcgi_temp_path %(d)s/fastcgi;
+  uwsgi_temp_path %(d)s/uwsgi; scgi_temp_path %(d)s/scgi;
+  upstream backend { server 127.0.0.1:%(b)d; keepalive 512; }
+  server {
+    listen 127.0.0.1:%(p)d;
+    location / {
+      proxy_pass http://backend;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_buffering on;
+      proxy_buffers 64 8k;
+    }
+  }
+}
+""" % {"d": d, "b": backend_port, "p": port})
+    exe = shutil.which("nginx") or "/usr/sbin/nginx"
+    pr = Proc(name, [exe, "-c", conf, "-g", "daemon off;"], cpus=SUT_CPUS)
+    wait_port(port, pr)
+    pr.port = port
+    pr.url = "http://127.0.0.1:%d" % port
+    return pr
+
+
+PG = {"host": os.environ.get("PGURL_HOST", "127.0.0.1"), "port": os.environ.get("PGPORT", "5432"),
+      "db": os.environ.get("PGDATABASE", "test"), "user": os.environ.get("PGUSER", "postgres")}
+PG_SCHEMA = "bench_" + re.sub(r"[^0-9a-z]", "", STAMP.lower())
+
+
+def psql(sql):
+    return subprocess.run(["psql", "-h", PG["host"], "-p", PG["port"], "-U", PG["user"], "-d", PG["db"], "-v",
+                           "ON_ERROR_STOP=1", "-qc", sql], capture_output=True, text=True)
+
+
+def pg_available():
+    return shutil.which("psql") is not None and psql("SELECT 1").returncode == 0
+
+
+def hub(name, env=None, args=(), jvm=(), db="h2", java_cmd=None):
+    port = free_port()
+    data = os.path.join(RUN, name)
+    e = {"HUB_DATA_DIR": data, "HUB_PORT": str(port), "HUB_BROKER_PORT": "0", "HUB_FAIR_USE_ENABLED": "false"}
+    e.update(env or {})
+    cmd_args = ["--hub.simulators.enabled=false"] + list(args)
+    if db == "pg":
+        schema = PG_SCHEMA + "_" + re.sub(r"[^a-z0-9]", "", name.lower())
+        cmd_args += ["--spring.datasource.url=jdbc:postgresql://%s:%s/%s?currentSchema=%s" % (PG["host"], PG["port"], PG["db"], schema),
+                     "--spring.datasource.username=" + PG["user"], "--spring.datasource.password=",
+                     "--spring.flyway.schemas=" + schema]
+    cmd = (java_cmd or ["java"] + list(jvm) + ["-jar", JAR]) + cmd_args
+    pr = Proc(name, cmd, env=e, cpus=SUT_CPUS)
+    pr.port = port
+    pr.url = "http://127.0.0.1:%d" % port
+    ready = wait_http(pr.url + "/actuator/health/readiness", pr)
+    pr.ready_seconds = ready - pr.t0
+    log("%s ready in %.1f s (pid %d, RSS %.0f MB, %d threads)" % (name, pr.ready_seconds, pr.pid, pr.rss_mb(), pr.threads()))
+    return pr
+
+
+def journal_type(hub_proc):
+    text = open(hub_proc.logfile, errors="replace").read()
+    if "Using AIO Journal" in text or "AIO Journal" in text and "NIO" not in text:
+        return "aio"
+    return "nio"
+
+
+# ------------------------------------------------------------------------------------------------ load: wrk
+LOOKUP_BODY = '{"personalId":"001090012345","fullName":"Nguyễn Văn An","dateOfBirth":"1990-05-15"}'
+HUB_HEADERS = {"Content-Type": "application/json", "X-API-Key": "demo-motcua-key", "X-User-Id": "bench",
+               "X-Purpose": "1.003560.000.00.00.H22"}
+BACKEND_LOOKUP = json.dumps({"MaYeuCau": "bench", "MaDVC": "1.003560.000.00.00.H22", "MaTichHop": "000.00.00.H22",
+                             "MaCanBo": "bench", "HoVaTen": "Nguyễn Văn An", "SoDinhDanh": "001090012345",
+                             "SoCMND": "", "NgayThangNam": "19900515", "Nam": "1990"}, ensure_ascii=False)
+BACKEND_HEADERS = {"Content-Type": "application/json", "lgspaccesstoken": "demo-population-access-key"}
+
+
+def lua_static(name, method, path, headers, body=None):
+    f = os.path.join(RUN, name + ".lua")
+    lines = ['wrk.method = "%s"' % method, 'wrk.path = "%s"' % path]
+    for k, v in headers.items():
+        lines.append('wrk.headers["%s"] = "%s"' % (k, v))
+    if body is not None:
+        lines.append("wrk.body = [==[%s]==]" % body)
+    open(f, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+    return f
+
+
+INGEST_CALLS = [0]
+
+
+def lua_ingest():
+    """Each request a new dossier (unique code per thread, call and request), 202 once durably queued."""
+    INGEST_CALLS[0] += 1
+    f = os.path.join(RUN, "ingest-%d.lua" % INGEST_CALLS[0])
+    year = 10 + INGEST_CALLS[0] % 90
+    open(f, "w", encoding="utf-8").write("""
+local made = 0
+function setup(thread) made = made + 1; thread:set("tid", made) end
+local n = 0
+local headers = {["Content-Type"] = "application/json", ["X-API-Key"] = "demo-motcua-key"}
+function request()
+  n = n + 1
+  local day = 1 + math.floor(n / 99990)
+  local code = string.format("000.00.01.H22-%%02d%%02d%%02d-%%05d", %d, tid, day, n %% 99990 + 1)
+  local body = '{"MaHoSo":"' .. code .. '","MaTTHC":"H22-HT-KS","ChuHoSo":"Nguyễn Văn An","LoaiDoiTuong":"1",' ..
+    '"KenhThucHien":"2","NgayTiepNhan":"2025-03-01T08:00:00+07:00","NgayHenTra":"2025-03-05T17:00:00+07:00",' ..
+    '"TrangThaiHoSo":"DA_TIEP_NHAN"}'
+  return wrk.format("POST", "/api/v1/dossiers", headers, body)
+end
+""" % year)
+    return f
+
+
+def ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def wrk(url, lua, conns, seconds, sut=None, label=""):
+    threads = max(1, min(conns, LOAD_N))
+    cmd = pin(["wrk", "-t%d" % threads, "-c%d" % conns, "-d%ds" % seconds, "--latency", "--timeout", "30s", "-s", lua, url],
+              LOAD_CPUS)
+    cpu0 = sut.cpu_seconds() if sut else None
+    out = subprocess.run(cmd, capture_output=True, text=True).stdout
+    cpu1 = sut.cpu_seconds() if sut else None
+    r = {"conns": conns, "seconds": seconds}
+    m = re.search(r"(\d+) requests in ([\d.]+)(\w+)", out)
+    r["requests"] = int(m.group(1)) if m else 0
+    m = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    r["rps"] = float(m.group(1)) if m else 0.0
+    for pct in ("50", "90", "99"):
+        m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s|m)\s*$" % pct, out, re.M)
+        r["p" + pct] = round(ms(m.group(1), m.group(2)), 3) if m else None
+    m = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    r["non2xx"] = int(m.group(1)) if m else 0
+    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    r["socket_errors"] = sum(int(x) for x in m.groups()) if m else 0
+    r["errors"] = r["non2xx"] + r["socket_errors"]
+    r["error_pct"] = round(100.0 * r["errors"] / r["requests"], 3) if r["requests"] else None  # None: no answer at all
+    if sut and r["requests"]:
+        r["cpu_ms_per_req"] = round(1000.0 * (cpu1 - cpu0) / r["requests"], 3)
+    log("  %-28s c=%-3d %8.1f req/s  p50 %s ms  p99 %s ms  errors %d%s" % (
+        label, conns, r["rps"], r["p50"], r["p99"], r["errors"],
+        ("  hub CPU %.2f ms/req" % r["cpu_ms_per_req"]) if "cpu_ms_per_req" in r else ""))
+    return r
+
+
+def row(scenario, measure, hub_value, base_value, ratio, target, unit, note=""):
+    RESULTS["rows"].append({"scenario": scenario, "measure": measure, "hub": hub_value, "baseline": base_value,
+                            "ratio": ratio, "target": target, "unit": unit, "note": note})
+
+
+def rnd(x, n=2):
+    return None if x is None else round(x, n)
+
+
+# ------------------------------------------------------------------------------------------------ scenarios
+def lookup_pair(h, ng, conns, label, warm=SHORT_WARM):
+    """The hub and nginx on the same backend, one after the other, same connections and duration."""
+    hub_lua = lua_static("lookup-hub", "POST", "/api/v1/citizens/lookup", HUB_HEADERS, LOOKUP_BODY)
+    ng_lua = lua_static("lookup-backend", "POST", "/csdldc/api/v1/congdan/tracuu", BACKEND_HEADERS, BACKEND_LOOKUP)
+    wrk(ng.url, ng_lua, conns, warm, label="warm-up nginx")
+    base = wrk(ng.url, ng_lua, conns, D, label="nginx " + label)
+    wrk(h.url, hub_lua, conns, warm, label="warm-up hub")
+    mine = wrk(h.url, hub_lua, conns, D, sut=h, label="hub " + label)
+    return mine, base
+
+
+def p1_p2(h, ng, backend, db):
+    out = {}
+    hub_lua = lua_static("lookup-hub", "POST", "/api/v1/citizens/lookup", HUB_HEADERS, LOOKUP_BODY)
+    set_delay(backend, 0)
+    log("hub warm-up %d s" % WARM)
+    wrk(h.url, hub_lua, 16, WARM, sut=h, label="warm-up")
+    delays = [0, 30] if "P2" in SCEN and db == "h2" else [0]
+    for delay in delays:
+        set_delay(backend, delay)
+        for conns in (1, 16):
+            mine, base = lookup_pair(h, ng, conns, "%s delay %d ms" % (db, delay))
+            out["delay%d_c%d" % (delay, conns)] = {"hub": mine, "nginx": base}
+            if delay == 0:
+                row("P1" + ("" if db == "h2" else " pg"), "lookup throughput, %d conn, %s" % (conns, db.upper()),
+                    mine["rps"], base["rps"], rnd(mine["rps"] / base["rps"], 3) if base["rps"] else None,
+                    "≥ 0.2" if conns == 16 else "", "req/s",
+                    "hub CPU %.2f ms/req, errors %d" % (mine.get("cpu_ms_per_req", 0), mine["errors"]))
+            else:
+                for pct, target in (("p50", "≤ +1 ms"), ("p99", "≤ +5 ms")):
+                    if mine[pct] is not None and base[pct] is not None:
+                        row("P2", "added latency %s, %d ms backend, %d conn" % (pct, delay, conns), mine[pct], base[pct],
+                            "+%.1f ms" % (mine[pct] - base[pct]), target, "ms")
+    set_delay(backend, 0)
+    RESULTS["details"]["P1P2_" + db] = out
+
+
+def p3(h, sims):
+    lua_hub = lua_static("prefill-hub", "POST", "/api/v1/prefill", dict(HUB_HEADERS, **{"X-Purpose": "1.004227.000.00.00.H22"}),
+                         json.dumps({"procedureCode": "1.004227.000.00.00.H22", "subject": {
+                             "personalId": "001090012345", "fullName": "Nguyễn Văn An", "dateOfBirth": "1990-05-15"}},
+                             ensure_ascii=False))
+    lua_land = lua_static("prefill-slowest", "GET", "/ilis/api/v1/thuadat?soDinhDanh=001090012345",
+                          {"lgspaccesstoken": "demo-land-access-key"})
+    for s in sims:
+        set_delay(s, 200)
+    try:
+        out = {}
+        wrk(h.url, lua_hub, 4, WARM, label="warm-up pre-fill")
+        for conns in (1, 16):
+            wrk(sims[1].url, lua_land, conns, SHORT_WARM, label="warm-up slowest source")
+            base = wrk(sims[1].url, lua_land, conns, D, label="slowest source alone")
+            wrk(h.url, lua_hub, conns, SHORT_WARM, label="warm-up pre-fill")
+            mine = wrk(h.url, lua_hub, conns, D, sut=h, label="pre-fill of 3 sources")
+            out["c%d" % conns] = {"hub": mine, "slowest": base}
+            row("P3", "pre-fill p50, 3 sources of 200 ms, %d conn" % conns, mine["p50"], base["p50"],
+                rnd(mine["p50"] / base["p50"], 3) if base["p50"] else None, "≈ 1", "ms",
+                "p99 %s vs %s ms, errors %d" % (mine["p99"], base["p99"], mine["errors"]))
+        RESULTS["details"]["P3"] = out
+    finally:
+        for s in sims:
+            set_delay(s, 0)
+
+
+ARTEMIS_BROKER = {}
+
+
+def artemis_broker(jtype):
+    """A standalone broker of the same version with the hub's embedded journal settings (type, sync, buffer)."""
+    if jtype in ARTEMIS_BROKER:
+        return ARTEMIS_BROKER[jtype]
+    inst = os.path.join(RUN, "artemis-" + jtype)
+    port = free_port()
+    subprocess.run([os.path.join(ARTEMIS, "bin", "artemis"), "create", inst, "--user", "bench", "--password", "bench",
+                    "--allow-anonymous", "--silent", "--force", "--no-web", "--no-autotune", "--" + jtype,
+                    "--default-port", str(port), "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor",
+                    "--no-hornetq-acceptor"], check=True, capture_output=True)
+    xml = os.path.join(inst, "etc", "broker.xml")
+    text = open(xml).read()
+    # the embedded broker's defaults (no buffer timeout tuned for the disk): Artemis' own defaults per journal type
+    default_timeout = "500000" if jtype == "aio" else "3333333"
+    text = re.sub(r"<journal-buffer-timeout>\d+</journal-buffer-timeout>",
+                  "<journal-buffer-timeout>%s</journal-buffer-timeout>" % default_timeout, text)
+    if "<journal-buffer-timeout>" not in text:
+        text = text.replace("</journal-type>", "</journal-type>\n      <journal-buffer-timeout>%s</journal-buffer-timeout>" % default_timeout)
+    open(xml, "w").write(text)
+    pr = Proc("artemis-" + jtype, [os.path.join(inst, "bin", "artemis"), "run"], cpus=SUT_CPUS,
+              env={"JAVA_ARGS": "-Xms512m -Xmx1g"})
+    wait_port(port, pr)
+    pr.port = port
+    ARTEMIS_BROKER[jtype] = pr
+    return pr
+
+
+def artemis_perf(broker, producers, seconds):
+    report = os.path.join(RUN, "artemis-perf-%d-%d.json" % (producers, int(time.time())))
+    cmd = pin([os.path.join(ARTEMIS, "bin", "artemis"), "perf", "client", "--url", "tcp://127.0.0.1:%d" % broker.port,
+               "--user", "bench", "--password", "bench", "--persistent", "--message-size", "1024",
+               "--producers", str(producers), "--consumers", "1", "--threads", str(max(1, min(producers, 4))),
+               "--max-pending", "1", "--duration", str(seconds), "--warmup", str(SHORT_WARM), "--json", report,
+               "--silent", "queue://BENCH"], LOAD_CPUS)
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + SHORT_WARM + 120)
+    open(os.path.join(RUN, "artemis-perf.log"), "a").write(out.stdout + out.stderr)
+    rate = None
+    try:
+        rep = json.load(open(report))
+        rate = perf_rate(rep)
+    except Exception:
+        pass
+    if rate is None:
+        m = re.findall(r"produced[^\n]*?([\d.]+)\s*msg/sec", out.stdout + out.stderr, re.I)
+        rate = float(m[-1]) if m else 0.0
+    log("  artemis perf client        producers=%-3d %8.1f msg/s" % (producers, rate))
+    return rate
+
+
+def perf_rate(rep):
+    """Completed (durably sent) messages per second over the measured intervals of an `artemis perf client --json`
+    report: a list of interval samples (about one a second, "completed" in each) and a summary."""
+    samples = [s for s in rep if s.get("sampleType") == "interval" and not s.get("warmup")]
+    if len(samples) < 2:
+        return None
+    done = sum(s["completed"] for s in samples[1:])
+    return done / ((samples[-1]["time"] - samples[0]["time"]) / 1000.0)
+
+
+def p4(h, db):
+    jtype = journal_type(h)
+    broker = artemis_broker(jtype)
+    out = {"journal": jtype}
+    for clients in (1, 4, 16):
+        earlier = RESULTS["details"].get("P4_h2", {}).get("base%d" % clients)
+        base = earlier if db != "h2" and earlier else artemis_perf(broker, clients, D)
+        lua = lua_ingest()
+        wrk(h.url, lua, clients, SHORT_WARM, label="warm-up ingest")
+        mine = wrk(h.url, lua_ingest(), clients, D, sut=h, label="ingest %s" % db)
+        out["c%d" % clients] = mine
+        out["base%d" % clients] = base
+        row("P4" + ("" if db == "h2" else " pg"), "durable ingest, %d clients, %s, %s journal" % (clients, db.upper(), jtype.upper()),
+            mine["rps"], rnd(base, 1), rnd(mine["rps"] / base, 3) if base else None,
+            "≥ 2,000/s and ≥ 0.5" if clients == 16 else "", "events/s",
+            "hub CPU %.2f ms/event, errors %d" % (mine.get("cpu_ms_per_req", 0), mine["errors"]))
+    RESULTS["details"]["P4_" + db] = out
+
+
+def p5(h_on, backend):
+    set_delay(backend, 0)
+    off = hub("hub-audit-off", env={"HUB_POPULATION_URL": backend.url}, args=["--hub.bench.audit-off=true"])
+    try:
+        lua = lua_static("lookup-hub", "POST", "/api/v1/citizens/lookup", HUB_HEADERS, LOOKUP_BODY)
+        # the same warm-up for both (the main hub's earlier scenarios come on top), then on, off, on, off
+        wrk(off.url, lua, 16, WARM, label="warm-up audit off")
+        wrk(h_on.url, lua, 16, WARM, label="warm-up audit on")
+        runs = {"on": [], "off": []}
+        for _ in range(2):
+            runs["on"].append(wrk(h_on.url, lua, 16, D, sut=h_on, label="audit on"))
+            runs["off"].append(wrk(off.url, lua, 16, D, sut=off, label="audit off"))
+        on_r, off_r = (max(runs[k], key=lambda r: r["rps"]) for k in ("on", "off"))
+        RESULTS["details"]["P5"] = runs
+        row("P5", "lookup, message log on vs off, 16 conn", on_r["rps"], off_r["rps"],
+            rnd(on_r["rps"] / off_r["rps"], 3) if off_r["rps"] else None, "", "req/s",
+            "hub CPU %.2f vs %.2f ms/req" % (on_r.get("cpu_ms_per_req", 0), off_r.get("cpu_ms_per_req", 0)))
+    finally:
+        off.stop()
+
+
+def land_root():
+    """The land simulator's own files plus two owners whose answers are about 10 KB and 100 KiB."""
+    root = os.path.join(RUN, "land-simulator")
+    shutil.copytree(os.path.join(ROOT, "connectors", "land", "simulator"), root,
+                    ignore=shutil.ignore_patterns("README.md"))
+    sample = json.load(open(os.path.join(root, "__files", "thuadat-001090012345.json"), encoding="utf-8"))
+    parcel = sample["DanhSachThuaDat"][0]
+    ids = {}
+    for label, size, owner in (("10k", 10_000, "001090000010"), ("100k", 102_400, "001090000100")):
+        parcels = []
+        while True:
+            q = json.loads(json.dumps(parcel))
+            i = len(parcels) + 1
+            q["MaThua"] = "00004-12-%d" % (1000 + i)
+            q["SoThuaDat"] = str(1000 + i)
+            q["SoPhatHanhGCN"] = "DA %06d" % i
+            q["ChuSuDung"][0]["SoDinhDanh"] = owner
+            parcels.append(q)
+            body = json.dumps({"KetQua": "OK", "DanhSachThuaDat": parcels}, ensure_ascii=False, indent=2)
+            if len(body.encode("utf-8")) >= size:
+                break
+        open(os.path.join(root, "__files", "bench-%s.json" % label), "w", encoding="utf-8").write(body)
+        json.dump({"name": "bench: %s answer" % label, "priority": 0,
+                   "request": {"method": "GET", "urlPath": "/ilis/api/v1/thuadat",
+                               "queryParameters": {"soDinhDanh": {"equalTo": owner}}},
+                   "response": {"status": 200, "headers": {"Content-Type": "application/json; charset=utf-8"},
+                                "bodyFileName": "bench-%s.json" % label}},
+                  open(os.path.join(root, "mappings", "bench-%s.json" % label), "w"))
+        ids[label] = (owner, len(body.encode("utf-8")))
+    return root, ids
+
+
+def p6(land_sim, ids):
+    h = hub("hub-512m", env={"HUB_LAND_URL": land_sim.url}, jvm=["-Xmx512m"],
+            args=["--hub.services.land-parcels.max-concurrent-calls=1000"])
+    ng = nginx("nginx-land", land_sim.port)
+    out = {}
+    try:
+        for label, (owner, size) in ids.items():
+            hub_lua = lua_static("land-hub-" + label, "POST", "/api/v1/services/land-parcels", HUB_HEADERS,
+                                 json.dumps({"ownerPersonalId": owner}))
+            ng_lua = lua_static("land-nginx-" + label, "GET", "/ilis/api/v1/thuadat?soDinhDanh=" + owner,
+                                {"lgspaccesstoken": "demo-land-access-key"})
+            wrk(ng.url, ng_lua, 500, SHORT_WARM, label="warm-up nginx")
+            base = wrk(ng.url, ng_lua, 500, D, label="nginx passthrough %s" % label)
+            wrk(h.url, hub_lua, 50, WARM if label == "10k" else SHORT_WARM, label="warm-up hub")
+            mine = wrk(h.url, hub_lua, 500, D, sut=h, label="hub mapping %s" % label)
+            out[label] = {"hub": mine, "nginx": base, "answer_bytes": size}
+            row("P6", "%s mapping (%d B answer), 500 users, 512 MB heap" % (label, size), mine["rps"], base["rps"],
+                rnd(mine["rps"] / base["rps"], 3) if base["rps"] else None, "0 % errors", "req/s",
+                "errors %s %% (%d), p99 %s ms, RSS %.0f MB" % (mine["error_pct"], mine["errors"], mine["p99"], h.rss_mb()))
+        RESULTS["details"]["P6"] = out
+    finally:
+        h.stop()
+        ng.stop()
+
+
+def p7_cds(backend):
+    """The same hub from the extracted jar with a class-data-sharing archive of the classes a start loads (a training
+    run that stops after the context refresh). Java 19+: a dynamic archive (-XX:ArchiveClassesAtExit); Java 17 (whose
+    dynamic archive crashes on this application's lambdas): a static archive from the class list of the training run,
+    without the lambda proxies (the static dump crashes on them too)."""
+    ext = os.path.join(RUN, "extracted")
+    subprocess.run(["java", "-Djarmode=tools", "-jar", JAR, "extract", "--destination", ext], check=True,
+                   capture_output=True, cwd=RUN)
+    app = os.path.join(ext, os.path.basename(JAR))
+    jsa = os.path.join(ext, "application.jsa")
+    train_env = os.environ.copy()
+    train_env.update({"HUB_DATA_DIR": os.path.join(RUN, "cds-training"), "HUB_PORT": "0", "HUB_BROKER_PORT": "0"})
+    args = ["-Dspring.context.exit=onRefresh", "-jar", app, "--hub.simulators.enabled=false"]
+    version = subprocess.run(["java", "-XshowSettings:properties", "-version"], capture_output=True, text=True).stderr
+    feature = int(re.search(r"java\.specification\.version = (\d+)", version).group(1))
+    logf = open(os.path.join(RUN, "cds-training.log"), "w")
+    if feature >= 19:
+        subprocess.run(pin(["java", "-XX:ArchiveClassesAtExit=" + jsa] + args, SUT_CPUS), env=train_env, cwd=RUN,
+                       stdout=logf, stderr=subprocess.STDOUT, timeout=600)
+    else:
+        classes = os.path.join(ext, "classes.lst")
+        subprocess.run(pin(["java", "-XX:DumpLoadedClassList=" + classes] + args, SUT_CPUS), env=train_env, cwd=RUN,
+                       stdout=logf, stderr=subprocess.STDOUT, timeout=600)
+        # Java 17's dump also crashes on the archived lambda proxies: the classes only
+        kept = classes + ".classes-only"
+        open(kept, "w").writelines(l for l in open(classes) if not l.startswith("@lambda-proxy"))
+        subprocess.run(["java", "-Xshare:dump", "-XX:SharedClassListFile=" + kept, "-XX:SharedArchiveFile=" + jsa,
+                        "-jar", app], cwd=RUN, stdout=logf, stderr=subprocess.STDOUT, timeout=600)
+    if not os.path.exists(jsa):
+        log("CDS training run made no archive; see cds-training.log")
+        return None
+    RESULTS["details"].setdefault("P7", {})["cds_archive_mb"] = round(os.path.getsize(jsa) / 1048576.0, 1)
+    return hub("hub-cds", env={"HUB_POPULATION_URL": backend.url},
+               java_cmd=["java", "-XX:SharedArchiveFile=" + jsa, "-Xshare:auto", "-jar", app])
+
+
+def p8(portal):
+    consumers = int(os.environ.get("HUB_DOSSIER_CONSUMERS", "0")) or jar_default_consumers()
+    out = {}
+    for latency, day in ((1, "250311"), (100, "250312")):
+        set_delay(portal, latency)
+        name = "hub-drain-%dms" % latency
+        env = {"HUB_PORTAL_URL": portal.url, "HUB_DOSSIER_CONSUMERS": str(consumers)}
+        h = hub(name, env=env, args=["--camel.main.auto-startup-exclude-pattern=dossier-delivery"])
+        accepted = os.path.join(RUN, name + "-accepted.txt")
+        n = DRAIN_EVENTS if latency == 1 else min(DRAIN_EVENTS, 1000 if MODE != "quick" else 200)
+        dossiers = max(1, n // 5)
+        subprocess.run(pin([sys.executable, os.path.join(ROOT, "bench", "dossier_load.py"), "--url", h.url, "--dossiers",
+                            str(dossiers), "--steps", "4", "--parallel", "16", "--day", day, "--run", day, "--out",
+                            accepted], LOAD_CPUS), check=True, capture_output=True)
+        total = sum(1 for _ in open(accepted))
+        h.stop()
+        log("  backlog of %d events queued; delivery starts with the restart" % total)
+        h = hub(name, env=env)
+        deadline = time.time() + 600
+        got, first = [], None
+        while time.time() < deadline:
+            rec = json.loads(http(portal.url + "/__portal/received", timeout=30)[1])["received"]
+            got = [r for r in rec if ("-%s-" % day) in r["MaHoSo"]]
+            if first is None:
+                first = (len(got), h.cpu_seconds())  # hub CPU per delivered event from here on
+            if len(got) >= total:
+                break
+            time.sleep(0.5)
+        cpu_per_event = 1000.0 * (h.cpu_seconds() - first[1]) / (len(got) - first[0]) if len(got) > first[0] else None
+        stamps = sorted(parse_time(r["receivedAt"]) for r in got)
+        rate = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 and stamps[-1] > stamps[0] else 0.0
+        check = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "dossier_check.py"), accepted, portal.url],
+                               capture_output=True, text=True).stdout.strip()
+        h.stop()
+        ideal = consumers * 1000.0 / latency
+        out["%dms" % latency] = {"events": total, "arrived": len(got), "rate": rate, "ideal": ideal, "check": check,
+                                 "cpu_ms_per_event": cpu_per_event}
+        log("  drain at %d ms portal latency: %.1f events/s (ideal %d consumers ÷ latency = %.0f/s), hub CPU %s ms/event; %s" % (
+            latency, rate, consumers, ideal, rnd(cpu_per_event), check))
+        row("P8", "delivery drain, portal %d ms, %d consumers" % (latency, consumers), rnd(rate, 1), ideal,
+            rnd(rate / ideal, 3), "≥ 500/s" if latency == 1 else "≥ 0.8", "events/s",
+            "hub CPU %s ms/event; %s" % (rnd(cpu_per_event), check))
+    set_delay(portal, 1)
+    RESULTS["details"]["P8"] = out
+
+
+def jar_default_consumers():
+    """The delivery consumers the measured jar has by default (its application.yaml)."""
+    import zipfile
+    text = zipfile.ZipFile(JAR).read("BOOT-INF/classes/application.yaml").decode("utf-8")
+    return int(re.search(r"consumers: \$\{HUB_DOSSIER_CONSUMERS:(\d+)\}", text).group(1))
+
+
+def parse_time(text):
+    whole, _, frac = text.rstrip("Z").partition(".")
+    return datetime.datetime.fromisoformat(whole + "+00:00").timestamp() + float("0." + (frac or "0"))
+
+
+# ------------------------------------------------------------------------------------------------ the run
+def main():
+    if not JAR or not os.path.exists(JAR):
+        sys.exit("no hub jar (start with bench/run.sh)")
+    RESULTS["machine_start"] = machine()
+    RESULTS["jar"] = os.path.relpath(JAR, ROOT)
+    try:
+        RESULTS["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                           text=True).stdout.strip()
+    except Exception:
+        pass
+    log("bench run %s, mode %s, scenarios %s, pinned %s, load %s" % (STAMP, MODE, " ".join(SCEN), bool(PIN),
+                                                                    " ".join(RESULTS["machine_start"]["loadavg"])))
+    need_main = any(s in SCEN for s in ("P1", "P2", "P3", "P4", "P5", "P7"))
+    backend = portal = land = tax = None
+    if need_main or "P6" in SCEN:
+        backend = simulator("backend-population", "population")
+    if need_main or "P8" in SCEN:
+        portal = simulator("portal", "national-portal", delay=1)
+    if "P3" in SCEN:
+        land = simulator("backend-land", "land")
+        tax = simulator("backend-tax", "tax")
+    if need_main:
+        env = {"HUB_POPULATION_URL": backend.url, "HUB_PORTAL_URL": portal.url}
+        if land:
+            env.update({"HUB_LAND_URL": land.url, "HUB_TAX_URL": tax.url})
+        h = hub("hub", env=env)
+        time.sleep(3)
+        idle_rss, idle_threads = h.rss_mb(), h.threads()
+        ng = nginx("nginx", backend.port)
+        if "P1" in SCEN or "P2" in SCEN:
+            p1_p2(h, ng, backend, "h2")
+        if "P3" in SCEN:
+            p3(h, [backend, land, tax])
+        if "P4" in SCEN:
+            p4(h, "h2")
+        if "P5" in SCEN:
+            p5(h, backend)
+        if "P7" in SCEN:
+            if not any(s in SCEN for s in ("P1", "P2", "P4")):
+                wrk(h.url, lua_static("lookup-hub", "POST", "/api/v1/citizens/lookup", HUB_HEADERS, LOOKUP_BODY), 16, D,
+                    sut=h, label="load for P7")
+            loaded_rss, loaded_threads = h.rss_mb(), h.threads()
+            RESULTS["details"]["P7"] = {"ready_s": h.ready_seconds, "rss_idle_mb": idle_rss, "rss_loaded_mb": loaded_rss,
+                                        "threads_idle": idle_threads, "threads_loaded": loaded_threads}
+        h.stop()
+        if "P7" in SCEN:
+            c = p7_cds(backend)
+            d = RESULTS["details"]["P7"]
+            if c:
+                time.sleep(3)
+                d.update({"cds_ready_s": c.ready_seconds, "cds_rss_idle_mb": c.rss_mb()})
+                c.stop()
+            row("P7", "start to readiness (jar; baseline: extracted jar + CDS)", rnd(d["ready_s"], 1),
+                rnd(d.get("cds_ready_s"), 1), rnd(d["ready_s"] / d["cds_ready_s"], 2) if d.get("cds_ready_s") else None,
+                "≤ 10 s", "s")
+            row("P7", "resident memory idle / after load", "%.0f / %.0f" % (d["rss_idle_mb"], d["rss_loaded_mb"]),
+                "", "", "≤ 400 / ≤ 600 MB", "MB", "threads %d idle, %d after load" % (d["threads_idle"], d["threads_loaded"]))
+        if not a.no_pg and any(s in SCEN for s in ("P1", "P4")):
+            if pg_available():
+                hp = hub("hub-pg", env={"HUB_POPULATION_URL": backend.url, "HUB_PORTAL_URL": portal.url}, db="pg")
+                try:
+                    if "P1" in SCEN:
+                        p1_p2(hp, ng, backend, "pg")
+                    if "P4" in SCEN:
+                        p4(hp, "pg")
+                finally:
+                    hp.stop()
+                    psql("DROP SCHEMA IF EXISTS %s_hubpg CASCADE" % PG_SCHEMA)
+            else:
+                log("PostgreSQL at %s:%s/%s does not answer: P1/P4 on PostgreSQL skipped" % (PG["host"], PG["port"], PG["db"]))
+        ng.stop()
+    if "P6" in SCEN:
+        root, ids = land_root()
+        big = simulator("backend-land-big", "land", root=root)
+        p6(big, ids)
+        big.stop()
+    if "P8" in SCEN:
+        p8(portal)
+    RESULTS["machine_end"] = machine()
+    write()
+
+
+def write():
+    os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
+    base = os.path.join(ROOT, "bench", "results", STAMP)
+    json.dump(RESULTS, open(base + ".json", "w"), indent=2, ensure_ascii=False)
+    ms_, me = RESULTS["machine_start"], RESULTS["machine_end"]
+    lines = ["Run %s (%s mode, commit %s): %d CPUs, %s, pinned %s; load average %s at start, %s at end." % (
+        STAMP, MODE, RESULTS.get("commit", "?"), ms_["cpus"], ms_["java"], ms_["pinned"], " ".join(ms_["loadavg"]),
+        " ".join(me["loadavg"])), "",
+        "| scenario | measure | hub | baseline (same run) | hub ÷ baseline | target | unit | note |",
+        "|---|---|---|---|---|---|---|---|"]
+    for r in RESULTS["rows"]:
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % tuple(
+            "" if r[k] is None else str(r[k]) for k in ("scenario", "measure", "hub", "baseline", "ratio", "target", "unit", "note")))
+    open(base + ".md", "w").write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    print("\nwritten: %s.json, %s.md" % (os.path.relpath(base, ROOT), os.path.relpath(base, ROOT)))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Exception as e:
+        RESULTS["error"] = str(e)
+        RESULTS["machine_end"] = machine()
+        write()
+        log("run failed: %s (logs in %s)" % (e, RUN))
+        a.keep = True
+        raise
+    finally:
+        cleanup()
+        if not a.keep:
+            shutil.rmtree(RUN, ignore_errors=True)
+        else:
+            log("run directory kept: %s" % RUN)
