@@ -93,7 +93,10 @@ class SlowClientIT extends HubIntegrationTest {
                 }
             }
             assertThat(refused).isGreaterThan(SLOWLORIS / 2 - 20);
-            assertThat(busyWorkers()).as("workers held by the portal's slow bodies").isLessThanOrEqualTo(10 + 2);
+            // the workers still answering 429 to the other refused connections finish within moments; what stays
+            // busy is what the held bodies hold
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(busyWorkers())
+                    .as("workers held by the portal's slow bodies").isLessThanOrEqualTo(10 + 2));
             long during = slowestOf(3);
             assertThat(during).as("lookup during the slowloris (baseline %d ms)", baseline).isLessThan(baseline + 1000);
         } finally {
