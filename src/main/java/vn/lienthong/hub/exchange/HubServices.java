@@ -49,6 +49,18 @@ public final class HubServices {
     public static final HubService DOSSIER_STATISTICS =
             new HubService("dossier-report", "national-index", "DossierStatistics", null, false);
 
+    /** Online payment of a dossier's fees through the national payment platform (routes/payment/payment-request.camel.yaml). */
+    public static final HubService PAYMENT_REQUEST =
+            new HubService("payment", "online-payment", "TaoYeuCauThanhToan", "direct:payment-request", false);
+
+    /** The payment state of a dossier. */
+    public static final HubService PAYMENT_STATE =
+            new HubService("payment", "online-payment", "TraCuuThanhToan", null, false);
+
+    /** A result posted by the national payment platform (routes/payment/payment-callback.camel.yaml). */
+    public static final HubService PAYMENT_CALLBACK =
+            new HubService("payment-callback", "online-payment", "KetQuaThanhToan", "direct:payment-callback", false);
+
     private HubServices() {
     }
 }
