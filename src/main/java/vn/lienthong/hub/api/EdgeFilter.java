@@ -160,6 +160,10 @@ public class EdgeFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > maxBody) {
             return Optional.of(new HubException(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + maxBody + " bytes"));
         }
+        if (client.isEmpty() && EdgePaths.isOpenData(request.getMethod(), pathOf(request))) {
+            // open statistics (docs/open-data.md): public, no key needed; still logged like every exchange
+            return Optional.empty();
+        }
         if (client.isEmpty()) {
             return Optional.of(new HubException(ErrorCode.UNAUTHENTICATED,
                     request.getHeader(API_KEY) == null ? "X-API-Key is missing" : "X-API-Key is not valid"));
