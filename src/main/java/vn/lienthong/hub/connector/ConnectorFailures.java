@@ -2,6 +2,7 @@ package vn.lienthong.hub.connector;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.Exchange;
@@ -65,13 +66,14 @@ public class ConnectorFailures {
                 return new NationalFailure(ErrorCode.NATIONAL_UNAVAILABLE, "too many calls in flight to " + service.system()
                         + " (limit " + service.resilience().maxConcurrentCalls() + ")", false, t);
             }
-            if (t instanceof TimeoutException) {
-                return new HubException(ErrorCode.NATIONAL_TIMEOUT, service.system() + " did not answer within "
-                        + service.resilience().timeoutMillis() + " ms");
-            }
             if (t instanceof ConnectTimeoutException || t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoHttpResponseException) {
                 return new NationalFailure(ErrorCode.NATIONAL_UNAVAILABLE, service.system() + " could not be reached", true, t);
+            }
+            if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+                // the Kamelet's HTTP deadline (response or connection-pool wait), which is the service's timeoutMillis
+                return new HubException(ErrorCode.NATIONAL_TIMEOUT, service.system() + " did not answer within "
+                        + service.resilience().timeoutMillis() + " ms");
             }
             if (t instanceof HttpOperationFailedException http) {
                 return new NationalFailure(ErrorCode.NATIONAL_SYSTEM_ERROR, service.system() + " answered HTTP "

@@ -1,10 +1,6 @@
 package vn.lienthong.hub.connector;
 
-import java.util.concurrent.ExecutorService;
-
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +12,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConnectorTemplates extends RouteBuilder {
 
-    /** The bounded pool the circuit breakers run timed calls on (Camel's thread-pool profile, not a private pool). */
-    public static final String CALL_POOL = "connectorCallPool";
     public static final String TEMPLATE = "catalogue-service";
     public static final String ATTEMPT_TEMPLATE = "connector-attempt";
 
@@ -31,16 +25,6 @@ public class ConnectorTemplates extends RouteBuilder {
 
     @Override
     public void configure() {
-        int concurrent = 0;
-        for (CatalogueService service : catalogue.all()) {
-            concurrent += service.resilience().maxConcurrentCalls();
-        }
-        ThreadPoolProfile profile = new ThreadPoolProfileBuilder("connector-calls")
-                .poolSize(Math.max(4, concurrent)).maxPoolSize(Math.max(8, 2 * concurrent)).maxQueueSize(concurrent)
-                .allowCoreThreadTimeOut(true).build();
-        ExecutorService pool = getContext().getExecutorServiceManager().newThreadPool(this, "connector-calls", profile);
-        getContext().getRegistry().bind(CALL_POOL, ExecutorService.class, pool);
-
         for (CatalogueService service : catalogue.all()) {
             JsonSchemas.compile(service.input());
             Resilience r = service.resilience();

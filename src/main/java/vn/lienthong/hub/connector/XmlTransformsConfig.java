@@ -14,8 +14,8 @@ import net.sf.saxon.lib.Feature;
 
 /**
  * The XML parser settings of every connector's XSLT ({@code xslt-saxon}): documents a stylesheet parses itself, such as
- * the XML a population answer carries inside its JSON ({@code parse-xml}), may not declare a DOCTYPE, so no external
- * entity or DTD is ever fetched. The answer bodies themselves are parsed by Camel's StAX reader, which has no
+ * XML carried inside a JSON answer ({@code parse-xml}), may not declare a DOCTYPE, so no external entity or DTD is ever
+ * fetched. The answer bodies themselves are parsed by Camel's StAX reader, which has no
  * external entities either.
  */
 @Configuration(proxyBeanMethods = false)

@@ -27,16 +27,32 @@ class CitizenLookupRestIT extends HubIntegrationTest {
 
     private static final String AN = "{\"personalId\":\"001090012345\",\"fullName\":\"Nguyễn Văn An\",\"dateOfBirth\":\"1990-05-15\"}";
 
-    /** The hub's own xslt-saxon component, as the population Kamelet uses it: an entity in message is never read. */
+    /** The hub's own population reader, as the population Kamelet uses it: an entity in message is never read. */
     @Test
-    void citizenTransformRefusesExternalEntities_inTheRunningHub() throws Exception {
+    void citizenReaderRefusesExternalEntities_inTheRunningHub() throws Exception {
         Path secret = Files.createTempFile("population-xxe-it", ".txt");
         Files.writeString(secret, "SECRET-CONTENT");
         try {
-            String answer = "{\"error_code\":0,\"message\":\"<!DOCTYPE x [<!ENTITY s SYSTEM '" + secret.toUri()
-                    + "'>]><CongdanCollection><CongDan><SoDinhDanh>&s;</SoDinhDanh></CongDan></CongdanCollection>\"}";
+            String message = "<!DOCTYPE x [<!ENTITY s SYSTEM '" + secret.toUri()
+                    + "'>]><CongdanCollection><CongDan><SoDinhDanh>&s;</SoDinhDanh></CongDan></CongdanCollection>";
+            Exchange exchange = camel.createProducerTemplate().send("bean:congDanReader?method=citizens",
+                    e -> e.getMessage().setBody(message));
+            assertThat(exchange.getException()).isNotNull();
+            assertThat(String.valueOf(exchange.getMessage().getBody())).doesNotContain("SECRET-CONTENT");
+        } finally {
+            Files.delete(secret);
+        }
+    }
+
+    /** The hub's own xslt-saxon component, as the XSLT connectors use it (civil status): an entity is never read. */
+    @Test
+    void xsltTransformRefusesExternalEntities_inTheRunningHub() throws Exception {
+        Path secret = Files.createTempFile("xslt-xxe-it", ".txt");
+        Files.writeString(secret, "SECRET-CONTENT");
+        try {
+            String answer = "<!DOCTYPE x [<!ENTITY s SYSTEM '" + secret.toUri() + "'>]><x>&s;</x>";
             Exchange exchange = camel.createProducerTemplate().send(
-                    "xslt-saxon:file:connectors/population/transforms/citizen.xsl?useJsonBody=true",
+                    "xslt-saxon:file:connectors/civil-status/transforms/birth.xsl",
                     e -> e.getMessage().setBody(answer));
             assertThat(exchange.getException()).isNotNull();
             assertThat(String.valueOf(exchange.getMessage().getBody())).doesNotContain("SECRET-CONTENT");

@@ -148,6 +148,30 @@ class ConnectorCatalogueLintTest {
         }
     }
 
+    /** The platform hands each attempt's deadline to the Kamelet: every call of the system must use it. */
+    @ParameterizedTest
+    @MethodSource("connectorFolders")
+    void everyCallOfTheSystemUsesTheServiceDeadline(Path folder) throws IOException {
+        for (Path file : descriptors(folder)) {
+            JsonNode kamelet = YAML.readTree(file.toFile());
+            assertThat(kamelet.path("spec").path("definition").path("properties").path("timeoutMillis").path("type").asText())
+                    .as(file + " declares timeoutMillis").isEqualTo("integer");
+            List<JsonNode> calls = new ArrayList<>();
+            kamelet.path("spec").path("template").findParents("uri").forEach(step -> {
+                if (step.path("uri").asText().startsWith("{{baseUrl}}")) {
+                    calls.add(step);
+                }
+            });
+            assertThat(calls).as(file + " calls its system").isNotEmpty();
+            for (JsonNode call : calls) {
+                for (String option : List.of("connectTimeout", "responseTimeout", "connectionRequestTimeout")) {
+                    assertThat(call.path("parameters").path(option).asText()).as("%s: %s of %s", file, option,
+                            call.path("uri").asText()).isEqualTo("{{timeoutMillis}}");
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("connectorFolders")
     void errorCodeDeclarationsAreWellFormed_andCheckedByTheKamelet(Path folder) throws IOException {

@@ -17,7 +17,7 @@ import vn.lienthong.hub.reference.CodeLists;
 
 /**
  * Last step of the population connector (named in {@code connectors/population/population-lookup-action.kamelet.yaml}),
- * after {@code transforms/citizen.xsl} has mapped the national answer to canonical JSON: decodes gender, ethnicity and
+ * after {@link CongDanReader} has read the national answer into canonical JSON: decodes gender, ethnicity and
  * nationality with the hub's code lists, types the record as the {@link Citizen} the REST and SOAP surfaces share, and
  * keeps it only if it is the person asked for. The lookup is a verification: a record whose number, name or date of
  * birth differs from the question is answered as no record, whatever the source returned.
@@ -37,7 +37,7 @@ public class CitizenVerification {
     }
 
     /**
-     * The matching citizen of the transform's output {@code {citizens[]}} (the Kamelet has already refused any
+     * The matching citizen of the reader's output {@code {citizens[]}} (the Kamelet has already refused any
      * {@code error_code} but 0).
      *
      * @throws HubException NOT_FOUND (no record matches) or NATIONAL_MALFORMED_ANSWER (the output cannot be typed)
@@ -45,13 +45,17 @@ public class CitizenVerification {
     public Citizen verified(Exchange exchange) {
         CitizenLookupRequest asked = exchange.getProperty(ASKED, CitizenLookupRequest.class);
         JsonNode answer;
-        try {
-            answer = json.readTree(exchange.getMessage().getBody(String.class));
-        } catch (IOException | IllegalArgumentException e) {
-            throw malformed("the transform's output is not JSON", e);
+        if (exchange.getMessage().getBody() instanceof JsonNode read) {
+            answer = read;
+        } else {
+            try {
+                answer = json.readTree(exchange.getMessage().getBody(String.class));
+            } catch (IOException | IllegalArgumentException e) {
+                throw malformed("the reader's output is not JSON", e);
+            }
         }
         if (answer == null || !answer.path("citizens").isArray()) {
-            throw malformed("the transform's output lacks citizens", null);
+            throw malformed("the reader's output lacks citizens", null);
         }
         for (JsonNode record : answer.path("citizens")) {
             if (record instanceof ObjectNode fields) {

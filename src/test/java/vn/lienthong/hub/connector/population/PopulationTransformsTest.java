@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.xslt.saxon.XsltSaxonComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -30,7 +29,6 @@ import vn.lienthong.hub.connector.ConnectorFailures;
 import vn.lienthong.hub.connector.ConnectorRequests;
 import vn.lienthong.hub.connector.NationalAnswers;
 import vn.lienthong.hub.connector.Resilience;
-import vn.lienthong.hub.connector.XmlTransformsConfig;
 import vn.lienthong.hub.exchange.CallContext;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.HubException;
@@ -40,7 +38,7 @@ import vn.lienthong.hub.reference.CodeLists;
 
 /**
  * The population connector's own steps, read from its Kamelet (everything before the HTTP call builds the request,
- * everything after it reads the answer: request.jslt, citizen.xsl, citizenVerification), over the simulator's answer
+ * everything after it reads the answer: request.jslt, congDanReader, citizenVerification), over the simulator's answer
  * files, which follow the national format. No network: the HTTP call is the seam.
  */
 class PopulationTransformsTest {
@@ -64,9 +62,8 @@ class PopulationTransformsTest {
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("objectMapper", json);
         camel.getRegistry().bind("nationalAnswers", new NationalAnswers(json));
+        camel.getRegistry().bind("congDanReader", new CongDanReader());
         camel.getRegistry().bind("citizenVerification", new CitizenVerification(json, CodeLists.standard()));
-        // the hub's parser settings for XSLT, as XmlTransformsConfig gives them to the hub's xslt-saxon component
-        camel.getComponent("xslt-saxon", XsltSaxonComponent.class).setSaxonConfiguration(XmlTransformsConfig.secureSaxon());
         camel.getPropertiesComponent().addInitialProperty("integrationCode", "LGSP-H22");
         camel.getPropertiesComponent().addInitialProperty("accessKey", "test-key");
         PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromBytes("population-steps.camel.yaml",
