@@ -190,12 +190,13 @@ public class PaymentPlatformSimulator implements ResponseDefinitionTransformerV2
         long amount = order.path("SoTien").asLong();
         String code;
         String text;
-        if (amount == DECLINED_AMOUNT || DECLINED_PAYER.equals(order.path("NguoiNop").path("SoDinhDanh").asText())) {
-            code = "02";
-            text = "Giao dịch không thành công: tài khoản không đủ số dư";
-        } else if (amount == EXPIRED_AMOUNT) {
+        boolean late = ZonedDateTime.now(VIETNAM).format(STAMP).compareTo(order.path("HetHanLuc").asText("99999999999999")) > 0;
+        if (late || amount == EXPIRED_AMOUNT) {
             code = "09";
             text = "Giao dịch hết hạn: người nộp không hoàn tất thanh toán";
+        } else if (amount == DECLINED_AMOUNT || DECLINED_PAYER.equals(order.path("NguoiNop").path("SoDinhDanh").asText())) {
+            code = "02";
+            text = "Giao dịch không thành công: tài khoản không đủ số dư";
         } else {
             code = "00";
             text = "Giao dịch thành công";
