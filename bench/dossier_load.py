@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Load client for dossier synchronisation: sends D dossiers x (1 create + K progress steps), each dossier's events
 in order (one thread per dossier at a time, P in parallel). An event is resent with the same X-Event-Id until the hub
-answers 202, as a real sender would while the hub restarts. Writes one line per accepted event:
+answers 202, as a real sender would while the hub restarts. --url may list several hubs (comma-separated): event k of
+dossier i goes first to hub (i + k) mod n, so one dossier's events alternate between them, and a failed attempt moves
+on to the next hub, as a load balancer in front of several instances does. Writes one line per accepted event:
   <dossier code> <step> <event id> <accepted-at epoch ms>
 and prints the acceptance throughput."""
 import argparse, json, sys, threading, time, urllib.request, urllib.error
@@ -33,11 +35,16 @@ def body(c, step):
     return "/api/v1/dossiers/%s/progress" % c, {"NguoiXuLy": "Trần Thị Bích", "NoiDungXuLy": "Bước %d" % step,
         "ThoiDiemXuLy": "2025-03-02T%02d:%02d:00+07:00" % (8 + step // 60, step % 60), "TrangThai": "DANG_XU_LY"}
 
-def send(c, step, event_id):
+urls = [u.strip() for u in a.url.split(",") if u.strip()]
+
+def send(c, step, event_id, first=0):
     path, payload = body(c, step)
     deadline = time.time() + a.give_up_seconds
+    attempt = first
     while time.time() < deadline:
-        req = urllib.request.Request(a.url + path, data=json.dumps(payload).encode("utf-8"), method="POST",
+        url = urls[attempt % len(urls)]
+        attempt += 1
+        req = urllib.request.Request(url + path, data=json.dumps(payload).encode("utf-8"), method="POST",
             headers={"Content-Type": "application/json", "X-API-Key": a.key, "X-Event-Id": event_id})
         try:
             with urllib.request.urlopen(req, timeout=10) as r:
@@ -56,7 +63,7 @@ def dossier(i):
     c = code(i)
     for step in range(0, a.steps + 1):
         event_id = "crash-%s-%05d-%02d" % (a.run, i, step)
-        if not send(c, step, event_id):
+        if not send(c, step, event_id, i + step):
             return
         with lock:
             out.write("%s %d %s %d\n" % (c, step, event_id, int(time.time() * 1000)))

@@ -42,7 +42,10 @@ class PackagedJarIT {
         Path data = Files.createTempDirectory("hub-jar-it");
         Path log = data.resolve("hub.log");
         hub = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toAbsolutePath().toString(), "--server.port=" + port, "--HUB_DATA_DIR=" + data.toAbsolutePath()))
+                jar.toAbsolutePath().toString(), "--server.port=" + port, "--HUB_DATA_DIR=" + data.toAbsolutePath(),
+                // no agency listener: 61616 may be another hub's on a shared machine, and a listener that cannot bind
+                // stops the start (BrokerListenerIT)
+                "--HUB_BROKER_PORT=0"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File(".")).start();
 
         HttpClient http = HttpClient.newHttpClient();

@@ -102,6 +102,14 @@ public class DossierBrokerConfig {
         return role;
     }
 
+    /** Fails the start when the embedded broker's agency listener did not bind (see {@link BrokerListenerCheck}). */
+    @Bean
+    static BrokerListenerCheck brokerListenerCheck(Environment environment) {
+        String mode = environment.getProperty("spring.artemis.mode", "embedded");
+        int port = "native".equals(mode) ? 0 : environment.getProperty("hub.broker.port", Integer.class, 0);
+        return new BrokerListenerCheck(environment.getProperty("hub.broker.host", "127.0.0.1"), port);
+    }
+
     /** Gives the embedded broker its security manager and the hub's connection factory its credentials. */
     @Bean
     static EmbeddedBrokerSecurity embeddedBrokerSecurity(Environment environment, ObjectProvider<ClientRegistry> clients) {
@@ -115,10 +123,24 @@ public class DossierBrokerConfig {
      * commit together.
      */
     @Bean("dossierJms")
-    public JmsComponent dossierJms(DossierQueue queue) {
+    public JmsComponent dossierJms(DossierQueue queue, ObjectProvider<BrokerSettingsCheck> brokerSettings) {
+        // an external broker is asked first whether it keeps, delays and dead-letters the dossier events as needed
+        brokerSettings.ifAvailable(BrokerSettingsCheck::verify);
         JmsComponent component = JmsComponent.jmsComponent(queue.plainConnectionFactory());
         component.getConfiguration().setLazyCreateTransactionManager(false);
         return component;
+    }
+
+    /**
+     * The start-up check of an external broker's settings (native mode, that is the {@code prod} profile); off with
+     * {@code hub.broker.check-settings=false}.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+            "'${spring.artemis.mode:}' == 'native' && ${hub.broker.check-settings:true}")
+    public BrokerSettingsCheck brokerSettingsCheck(DossierQueue queue, DossierSyncProperties properties,
+            @Value("${hub.broker.min-id-cache-size:20000}") int minIdCacheSize) {
+        return new BrokerSettingsCheck(queue.plainConnectionFactory(), properties, minIdCacheSize, 10_000);
     }
 
     /** The accept flow's durable sends from the edge threads (cached sessions, blocking until the broker has it). */

@@ -41,6 +41,10 @@ public final class HubServices {
     public static final HubService DOSSIER_SYNC_STATE =
             new HubService("dossier", "dossier-sync", "GetSyncState", null, false);
 
+    /** An operator switching this instance's maintenance mode (readiness 503 with a reason). */
+    public static final HubService MAINTENANCE =
+            new HubService("operations", "maintenance", "Maintenance", null, false);
+
     /** Operators: list and replay the national-portal connector's dead letters. */
     public static final HubService DOSSIER_DEAD_LETTERS =
             new HubService("dossier-admin", "dead-letters", "DeadLetters", null, false);

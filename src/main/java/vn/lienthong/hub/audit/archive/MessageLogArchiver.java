@@ -20,6 +20,11 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +49,20 @@ import vn.lienthong.hub.audit.query.MessageLogQueries;
  * transaction with its row in {@code audit_archive}. {@code manifest.json} in the archive directory lists every file
  * with its SHA-256 and chain links (first previous hash, last hash), so ranges chain into each other and into the
  * database, and archived ranges still verify.
+ *
+ * <p>With several hub instances on one database, one archives at a time: each scheduled run takes the lock
+ * {@value #LOCK} (ShedLock, a row of table {@code shedlock}); the others skip that run. The archive directory is then
+ * a location all instances share (a network volume), so the manifest and the files stay in one place.
  */
 @Component
 public class MessageLogArchiver {
 
     private static final Logger log = LoggerFactory.getLogger(MessageLogArchiver.class);
     private static final int MAX_RECORDS_PER_FILE = 100_000;
+    /** The lock one instance holds while it archives. */
+    public static final String LOCK = "message-log-archive";
+    /** Longest an archiving run may hold the lock (a killed instance's lock ends then). */
+    private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
 
     private final JdbcTemplate jdbc;
     private final MessageLogQueries queries;
@@ -61,12 +74,24 @@ public class MessageLogArchiver {
     /** Camel's thread pools: the archiver's one thread is managed (and shut down) with the others. */
     private ExecutorServiceManager threads;
     private ScheduledExecutorService scheduler;
+    private LockingTaskExecutor lock;
+    private String instance = "hub";
 
     @Autowired
     public MessageLogArchiver(JdbcTemplate jdbc, MessageLogQueries queries, CheckpointKeys keys, AuditProperties settings,
-            org.apache.camel.CamelContext camel) {
+            org.apache.camel.CamelContext camel, LockProvider locks,
+            @org.springframework.beans.factory.annotation.Value("${hub.instance-id:hub-1}") String instance) {
         this(jdbc, queries, keys, Path.of(settings.archiveDirectory()), settings.retention(), settings.archiveCheckPeriod());
         this.threads = camel.getExecutorServiceManager();
+        this.lock = new DefaultLockingTaskExecutor(locks);
+        this.instance = instance;
+    }
+
+    /** Archiving under the instances' shared lock (tests of several instances). */
+    public MessageLogArchiver withLock(LockProvider locks, String instanceId) {
+        this.lock = new DefaultLockingTaskExecutor(locks);
+        this.instance = instanceId;
+        return this;
     }
 
     public MessageLogArchiver(JdbcTemplate jdbc, MessageLogQueries queries, CheckpointKeys keys, Path directory, Duration retention,
@@ -88,11 +113,38 @@ public class MessageLogArchiver {
         scheduler = threads.newSingleThreadScheduledExecutor(this, "message-log-archiver");
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                archiveOlderThan(Instant.now().minus(retention));
+                archiveIfNoOtherInstanceIs(Instant.now().minus(retention));
             } catch (RuntimeException | IOException e) {
                 log.error("Message log archiving failed; records stay in the database: {}", e.toString());
             }
         }, checkPeriod.toMillis(), checkPeriod.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Archives as {@link #archiveOlderThan} while holding the instances' lock; does nothing when another instance
+     * holds it (or held it less than half a check period ago).
+     *
+     * @return records archived, or -1 when another instance had the lock
+     */
+    public long archiveIfNoOtherInstanceIs(Instant cutoff) throws IOException {
+        if (lock == null) {
+            return archiveOlderThan(cutoff);
+        }
+        Duration atLeast = checkPeriod == null ? Duration.ZERO : checkPeriod.dividedBy(2);
+        try {
+            LockingTaskExecutor.TaskResult<Long> result = lock.executeWithLock(() -> archiveOlderThan(cutoff),
+                    new LockConfiguration(Instant.now(), LOCK, LOCK_AT_MOST, atLeast.compareTo(LOCK_AT_MOST) < 0 ? atLeast
+                            : Duration.ZERO));
+            if (!result.wasExecuted()) {
+                log.debug("Message log archiving skipped on {}: another instance holds the lock", instance);
+                return -1;
+            }
+            return result.getResult();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @PreDestroy

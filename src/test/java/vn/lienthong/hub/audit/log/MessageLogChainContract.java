@@ -92,9 +92,13 @@ abstract class MessageLogChainContract {
 
     /** Record n: alternating clients, officers and outcomes, n minutes after the start. */
     private MessageLogRecord record(int n) {
+        return record(n, "hub-1", "tx-" + n);
+    }
+
+    private MessageLogRecord record(int n, String instance, String transactionId) {
         Instant in = start.plus(n, ChronoUnit.MINUTES);
         boolean odd = n % 2 == 1;
-        return new MessageLogRecord(null, n % 3 == 0 ? "HOP" : "EXCHANGE", "tx-" + n, "hub-1", "REST",
+        return new MessageLogRecord(null, n % 3 == 0 ? "HOP" : "EXCHANGE", transactionId, instance, "REST",
                 odd ? "000.00.00.H22:MOTCUA" : "000.00.00.H22:CONGTTDT", odd ? "Cán bộ Nguyễn Thị Lụa" : "canbo.b",
                 "1.003560.000.00.00.H22", "citizen-lookup", "LookupCitizen", odd ? "ab".repeat(32) : "cd".repeat(32),
                 odd ? Outcome.SUCCESS : Outcome.NOT_FOUND, odd ? null : "NOT_FOUND", odd ? null : "không tìm thấy",
@@ -407,6 +411,83 @@ abstract class MessageLogChainContract {
             assertThat(r.total()).isEqualTo(4);
             assertThat(r.notFound()).isEqualTo(4);
         });
+    }
+
+    /**
+     * Two hub instances on one database: each has its own writer thread; the chain head row is locked in every
+     * write transaction, so their records interleave into one gap-free chain that verifies, with both instances' records.
+     */
+    @Test
+    void twoInstancesWritingAtOnce_makeOneChainThatVerifies() throws Exception {
+        JdbcMessageLog other = newLog(Duration.ofSeconds(10));
+        try {
+            int perInstance = 120;
+            List<Thread> threads = new ArrayList<>();
+            for (JdbcMessageLog writer : List.of(log, other)) {
+                String instance = writer == log ? "hub-a" : "hub-b";
+                for (int t = 0; t < 3; t++) {
+                    int thread = t;
+                    Thread worker = new Thread(() -> {
+                        for (int n = 0; n < perInstance / 3; n++) {
+                            writer.append(record(n + 1, instance, instance + "-" + thread + "-" + n));
+                        }
+                    });
+                    worker.start();
+                    threads.add(worker);
+                }
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_log", Long.class)).isEqualTo(2L * perInstance);
+            assertThat(queries.bounds()).containsExactly(1, 2L * perInstance);
+            assertThat(jdbc.queryForList("SELECT DISTINCT hub_instance FROM message_log ORDER BY hub_instance", String.class))
+                    .containsExactly("hub-a", "hub-b");
+            // both writers' records are interleaved, not one block after the other
+            List<String> order = jdbc.queryForList("SELECT hub_instance FROM message_log ORDER BY seq", String.class);
+            int changes = 0;
+            for (int i = 1; i < order.size(); i++) {
+                changes += order.get(i).equals(order.get(i - 1)) ? 0 : 1;
+            }
+            assertThat(changes).isGreaterThan(1);
+            VerificationReport report = queries.verify(null, null, keys.publicKey());
+            assertThat(report.valid()).as(report.problems().toString()).isTrue();
+            assertThat(report.recordsChecked()).isEqualTo(2L * perInstance);
+        } finally {
+            other.close();
+        }
+    }
+
+    /** Archiving on two instances: while one holds the database lock the other skips its run; then it may archive. */
+    @Test
+    void archivingRunsOnOneInstanceAtATime() throws IOException {
+        write(10);
+        Path shared = dir.resolve("shared-archive");
+        net.javacrumbs.shedlock.core.LockProvider locks = new net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider(
+                net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider.Configuration.builder()
+                        .withJdbcTemplate(jdbc).usingDbTime().build());
+        MessageLogArchiver a = new MessageLogArchiver(jdbc, queries, keys, shared, Duration.ofDays(1), Duration.ZERO)
+                .withLock(locks, "hub-a");
+        MessageLogArchiver b = new MessageLogArchiver(jdbc, queries, keys, shared, Duration.ofDays(1), Duration.ZERO)
+                .withLock(locks, "hub-b");
+        // instance a is archiving (holds the lock): b's run is skipped and archives nothing
+        var held = locks.lock(new net.javacrumbs.shedlock.core.LockConfiguration(Instant.now(), MessageLogArchiver.LOCK,
+                Duration.ofMinutes(5), Duration.ZERO)).orElseThrow();
+        try {
+            assertThat(locks.lock(new net.javacrumbs.shedlock.core.LockConfiguration(Instant.now(), MessageLogArchiver.LOCK,
+                    Duration.ofMinutes(5), Duration.ZERO))).isEmpty();
+            assertThat(b.archiveIfNoOtherInstanceIs(start.plus(1, ChronoUnit.DAYS))).isEqualTo(-1);
+            assertThat(queries.bounds()).containsExactly(1, 10);
+        } finally {
+            held.unlock();
+        }
+        // the last checkpoint is at 9 (as in the test above): 1 to 9 archived, 10 stays
+        assertThat(b.archiveIfNoOtherInstanceIs(start.plus(1, ChronoUnit.DAYS))).isEqualTo(9);
+        assertThat(queries.bounds()).containsExactly(10, 10);
+        assertThat(a.archiveIfNoOtherInstanceIs(start.plus(1, ChronoUnit.DAYS))).isZero();
+        assertThat(OfflineVerifier.verifyArchive(shared.resolve("manifest.json"), keys.publicKey()).valid()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shedlock WHERE name = ?", Integer.class, MessageLogArchiver.LOCK))
+                .isEqualTo(1);
     }
 
     @Test
