@@ -2,6 +2,7 @@ package vn.lienthong.hub.api;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,13 +17,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import vn.lienthong.hub.audit.MessageLogRecord;
+import vn.lienthong.hub.audit.Outcome;
+import vn.lienthong.hub.audit.log.MessageLog;
+import vn.lienthong.hub.config.HubProperties;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.exchange.TransactionIds;
 import vn.lienthong.hub.security.AccessPolicy;
 import vn.lienthong.hub.security.ApiClient;
-import vn.lienthong.hub.security.ClientRegistry;
 
 /**
  * The actuator on the application port: the health probes ({@code /actuator/health}, {@code …/liveness},
@@ -38,12 +42,17 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
     public static final String OPERATOR_ROLE = "OPERATOR";
     static final Set<String> PUBLIC = Set.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
 
-    private final ClientRegistry clients;
+    private final EdgeAuthentication authentication;
     private final AccessPolicy policy;
     private final ErrorResponses errors;
+    private final MessageLog messageLog;
+    private final HubProperties hub;
 
-    public ActuatorAccessFilter(ClientRegistry clients, AccessPolicy policy, ErrorResponses errors) {
-        this.clients = clients;
+    public ActuatorAccessFilter(EdgeAuthentication authentication, AccessPolicy policy, ErrorResponses errors,
+            MessageLog messageLog, HubProperties hub) {
+        this.messageLog = messageLog;
+        this.hub = hub;
+        this.authentication = authentication;
         this.policy = policy;
         this.errors = errors;
     }
@@ -58,8 +67,7 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String raw = EdgeFilter.pathOf(request);
-        String key = request.getHeader(EdgeFilter.API_KEY);
-        Optional<ApiClient> client = clients.authenticate(key);
+        Optional<ApiClient> client = authentication.authenticate(request).client();
         if (client.isPresent() && policy.allows(client.get(), "operations", "actuator")) {
             chain.doFilter(new Operator(request, client.get()), response);
             return;
@@ -70,9 +78,25 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
         }
         ExchangeContext context = new ExchangeContext(TransactionIds.generate(), "REST");
         response.setHeader(EdgeFilter.TRANSACTION_ID, context.transactionId());
-        errors.write(response, context, client.isEmpty()
+        HubException refusal = client.isEmpty()
                 ? new HubException(ErrorCode.UNAUTHENTICATED, "operations endpoints need the X-API-Key of an operator")
-                : new HubException(ErrorCode.ACCESS_DENIED, "operations endpoints are for clients granted operations:*"));
+                : new HubException(ErrorCode.ACCESS_DENIED, "operations endpoints are for clients granted operations:*");
+        errors.write(response, context, refusal);
+        record(context, client, raw, refusal);
+    }
+
+    /** A refused call of the operations endpoints is recorded like every refusal at the edge (service actuator). */
+    private void record(ExchangeContext context, Optional<ApiClient> client, String path, HubException refusal) {
+        try {
+            messageLog.append(new MessageLogRecord(null, "EXCHANGE", context.transactionId(), hub.instanceId(), "REST",
+                    client.map(ApiClient::id).orElse(null), null, null, "actuator",
+                    path.length() > 128 ? path.substring(0, 128) : path, null, Outcome.fromStatus(refusal.code().status()),
+                    refusal.code().name(), refusal.detail(), refusal.code().status(), context.timeIn(), Instant.now(),
+                    context.elapsedMillis(), null, null));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ActuatorAccessFilter.class)
+                    .error("Message log write failed for transaction {}", context.transactionId(), e);
+        }
     }
 
     /** The request as the actuator sees it: made by the operator client, in role OPERATOR. */

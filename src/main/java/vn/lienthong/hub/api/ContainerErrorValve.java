@@ -99,6 +99,7 @@ public class ContainerErrorValve extends ErrorReportValve {
         return switch (status) {
             case 404 -> new HubException(ErrorCode.NOT_FOUND, "no resource at this address");
             case 405 -> new HubException(ErrorCode.METHOD_NOT_ALLOWED, "this method is not supported here");
+            case 408 -> new HubException(ErrorCode.REQUEST_TIMEOUT, "the request body did not arrive in time");
             case 413 -> new HubException(ErrorCode.PAYLOAD_TOO_LARGE, "the request is too large");
             default -> status >= 500
                     ? new HubException(ErrorCode.INTERNAL_ERROR, "the hub failed to process the request")

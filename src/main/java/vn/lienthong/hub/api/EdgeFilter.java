@@ -30,12 +30,11 @@ import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.exchange.TransactionIds;
 import vn.lienthong.hub.model.Names;
 import vn.lienthong.hub.security.ApiClient;
-import vn.lienthong.hub.security.ClientRegistry;
 
 /**
  * The hub's edge for REST and SOAP: every exchange gets a transaction id (taken or generated, echoed on every answer),
- * a size limit, authentication by {@code X-API-Key}, the caller's user and purpose, and one message-log record,
- * whether it succeeded, was denied or failed.
+ * a size limit, authentication ({@link EdgeAuthentication}: API key, client certificate or bearer token), the caller's
+ * user and purpose, and one message-log record, whether it succeeded, was denied or failed.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -52,16 +51,16 @@ public class EdgeFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeFilter.class);
 
-    private final ClientRegistry clients;
+    private final EdgeAuthentication authentication;
     private final MessageLog messageLog;
     private final ErrorResponses errors;
     private final HubProperties hub;
     private final EdgeProperties edge;
     private final AuditProperties audit;
 
-    public EdgeFilter(ClientRegistry clients, MessageLog messageLog, ErrorResponses errors, HubProperties hub,
+    public EdgeFilter(EdgeAuthentication authentication, MessageLog messageLog, ErrorResponses errors, HubProperties hub,
             EdgeProperties edge, AuditProperties audit) {
-        this.clients = clients;
+        this.authentication = authentication;
         this.messageLog = messageLog;
         this.errors = errors;
         this.hub = hub;
@@ -101,7 +100,8 @@ public class EdgeFilter extends OncePerRequestFilter {
         String sent = request.getHeader(TRANSACTION_ID);
         boolean usable = sent == null || TransactionIds.isAcceptable(sent);
         String channel = EdgePaths.channel(pathOf(request));
-        Optional<ApiClient> caller = clients.authenticate(request.getHeader(API_KEY));
+        EdgeAuthentication.Result authenticated = authentication.authenticate(request);
+        Optional<ApiClient> caller = authenticated.client();
         boolean foreign = usable && sent != null
                 && messageLog.belongsToAnotherClient(sent, caller.map(ApiClient::id).orElse(null));
         ExchangeContext context = new ExchangeContext(usable && sent != null && !foreign ? sent : TransactionIds.generate(),
@@ -116,7 +116,7 @@ public class EdgeFilter extends OncePerRequestFilter {
         CountingResponse countingResponse = new CountingResponse(response, audit.responseHoldBytes(),
                 keepBodies);
         try {
-            Optional<HubException> refusal = admit(request, context, usable, caller, foreign);
+            Optional<HubException> refusal = admit(request, context, usable, authenticated, foreign);
             if (refusal.isPresent()) {
                 if (refusal.get().code() == ErrorCode.METHOD_NOT_ALLOWED && EdgePaths.SOAP.equals(channel)) {
                     countingResponse.setHeader("Allow", "POST");
@@ -140,7 +140,8 @@ public class EdgeFilter extends OncePerRequestFilter {
 
     /** What the edge itself refuses before any service runs, in the order a caller should learn it. */
     private Optional<HubException> admit(HttpServletRequest request, ExchangeContext context, boolean usableTransactionId,
-            Optional<ApiClient> client, boolean foreignTransactionId) {
+            EdgeAuthentication.Result authenticated, boolean foreignTransactionId) {
+        Optional<ApiClient> client = authenticated.client();
         if (!usableTransactionId) {
             return Optional.of(new HubException(ErrorCode.INVALID_TRANSACTION_ID,
                     "X-Transaction-Id must be 1 to 64 letters, digits, '.', '_', ':' or '-'; this answer carries a new one"));
@@ -165,8 +166,7 @@ public class EdgeFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         if (client.isEmpty()) {
-            return Optional.of(new HubException(ErrorCode.UNAUTHENTICATED,
-                    request.getHeader(API_KEY) == null ? "X-API-Key is missing" : "X-API-Key is not valid"));
+            return Optional.of(new HubException(ErrorCode.UNAUTHENTICATED, authenticated.refusal()));
         }
         context.client(client.get());
         if (foreignTransactionId) {
@@ -194,6 +194,13 @@ public class EdgeFilter extends OncePerRequestFilter {
             outcome = Outcome.fromStatus(context.errorCode().status());
         }
         try {
+            if (context.scope() != null) {
+                // Data minimisation: which scope limited the answer, chained with the exchange (committed with it)
+                messageLog.submit(new MessageLogRecord(null, "HOP", context.transactionId(), hub.instanceId(), "HUB",
+                        context.client() == null ? null : context.client().id(), context.userId(), context.purpose(),
+                        context.service(), "scope " + context.scope(), context.subjectRef(), Outcome.SUCCESS, null, null,
+                        null, context.timeIn(), Instant.now(), 0, null, null), BodyEvidence.NONE);
+            }
             messageLog.append(new MessageLogRecord(null, "EXCHANGE", context.transactionId(), hub.instanceId(),
                     context.channel(), context.client() == null ? null : context.client().id(), context.userId(),
                     context.purpose(), context.service(), context.operation(), context.subjectRef(), outcome,

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.connector.CatalogueService;
 import vn.lienthong.hub.connector.ConnectorCatalogue;
 import vn.lienthong.hub.connector.ServiceRequests;
@@ -49,16 +50,16 @@ public class ServiceController {
         this.json = json;
     }
 
+    @HubOperation(service = "service-catalogue", operation = "ListServices")
     @GetMapping
-    public Map<String, Object> all(HttpServletRequest request) {
-        ExchangeContext.of(request).service("service-catalogue", "ListServices");
+    public Map<String, Object> all() {
         return Map.of("services", catalogue.all().stream().map(ServiceController::describe).toList());
     }
 
+    @HubOperation(service = "service-catalogue", operation = "ListAllowedServices")
     @GetMapping("/allowed")
     public Map<String, Object> allowed(HttpServletRequest request) {
         ExchangeContext context = ExchangeContext.of(request);
-        context.service("service-catalogue", "ListAllowedServices");
         List<Map<String, Object>> allowed = catalogue.all().stream()
                 .filter(s -> context.client() != null
                         && accessPolicy.allows(context.client(), CatalogueService.CATEGORY, s.code()))
@@ -66,15 +67,14 @@ public class ServiceController {
         return Map.of("services", allowed);
     }
 
+    @HubOperation(service = HubOperation.CATALOGUE, operation = "CallService")
     @PostMapping(path = "/{serviceCode}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public JsonNode call(@PathVariable String serviceCode, @RequestBody(required = false) JsonNode body,
                          HttpServletRequest request) {
         ExchangeContext context = ExchangeContext.of(request);
-        CatalogueService service = catalogue.find(serviceCode).orElseThrow(() -> {
-            context.service(serviceCode, "CallService");
-            return new HubException(ErrorCode.UNKNOWN_SERVICE, "no service '" + serviceCode
-                    + "'; GET /api/v1/services lists them");
-        });
+        // the edge has resolved and authorized the service from the declaration (an unknown one is a 404 there)
+        CatalogueService service = catalogue.find(serviceCode).orElseThrow(() ->
+                new HubException(ErrorCode.UNKNOWN_SERVICE, "no service '" + serviceCode + "'"));
         Object answer = gateway.call(context, service.hubService(), () -> requests.validate(service, body), Object.class);
         return answer instanceof JsonNode node ? node : json.valueToTree(answer);
     }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.exchange.HubServices;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
@@ -26,6 +27,7 @@ public class CitizenController {
         this.gateway = gateway;
     }
 
+    @HubOperation(service = "citizen-lookup", operation = "LookupCitizen")
     @PostMapping(path = "/lookup", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Citizen lookup(@RequestBody(required = false) CitizenLookupBody body, HttpServletRequest request) {
         return gateway.call(ExchangeContext.of(request), HubServices.CITIZEN_LOOKUP, () -> {

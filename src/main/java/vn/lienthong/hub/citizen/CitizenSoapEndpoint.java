@@ -6,6 +6,7 @@ import jakarta.xml.ws.WebServiceContext;
 
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.exchange.HubServices;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
@@ -36,6 +37,7 @@ public class CitizenSoapEndpoint implements CitizenPortType {
     }
 
     @Override
+    @HubOperation(service = "citizen-lookup", operation = "LookupCitizen")
     public vn.lienthong.hub.soap.citizen.v1.Citizen lookupCitizen(String personalId, String fullName, String dateOfBirth)
             throws HubFault {
         ExchangeContext context = SoapContexts.current(webServiceContext);

@@ -1,7 +1,6 @@
 package vn.lienthong.hub.dossier;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -18,6 +17,7 @@ import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.FailureTranslator;
 import vn.lienthong.hub.exchange.HubException;
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.exchange.ServiceGateway;
 import vn.lienthong.hub.exchange.TransactionIds;
 import vn.lienthong.hub.audit.log.MessageLog;
@@ -36,7 +36,7 @@ import vn.lienthong.hub.security.ClientRegistry;
 public class DossierAmqpIntake {
 
     /** Exchange property holding the intake's {@link ExchangeContext}. */
-    public static final String CONTEXT = "hubIntake";
+    public static final String CONTEXT = ExchangeContext.INTAKE;
 
     /** Longest value accepted per application property (the message log's columns, the event table's). */
     static final Map<String, Integer> MAX_LENGTH = Map.of("apiKey", 256, "eventId", 64, "transactionId", 64,
@@ -49,9 +49,12 @@ public class DossierAmqpIntake {
     private final DossierValidator validator;
     private final ObjectMapper json;
     private final MessageLog messageLog;
+    private final String hubUser;
 
     public DossierAmqpIntake(ClientRegistry clients, ServiceGateway gateway, DossierValidator validator, ObjectMapper json,
-            MessageLog messageLog) {
+            MessageLog messageLog, @org.springframework.beans.factory.annotation.Value("${spring.artemis.user:hub}")
+            String hubUser) {
+        this.hubUser = hubUser;
         this.clients = clients;
         this.gateway = gateway;
         this.validator = validator;
@@ -103,27 +106,65 @@ public class DossierAmqpIntake {
         }
     }
 
-    /** Identity, access, validation and the accept flow, through the service gateway like REST and SOAP. */
-    public DossierAccepted accept(Exchange exchange) {
+    /**
+     * The sender's identity: the client whose API key the {@code apiKey} property carries. Its access to the operation
+     * is checked next, from the accepting method's declaration, before that method runs.
+     */
+    public void authenticate(Exchange exchange) {
         ExchangeContext context = exchange.getProperty(CONTEXT, ExchangeContext.class);
         var message = exchange.getMessage();
         clients.authenticate(message.getHeader("apiKey", String.class)).ifPresentOrElse(context::client, () -> {
             throw new HubException(ErrorCode.UNAUTHENTICATED, "the message has no valid 'apiKey' application property");
         });
         context.userId(message.getHeader("userId", String.class));
-        String kind = message.getHeader("kind", "DOSSIER", String.class).toUpperCase(Locale.ROOT);
+        String sender = brokerLogin(exchange);
+        if (sender != null && !sender.equals(hubUser) && !sender.equals(context.client().id())) {
+            // an agency that knows another agency's key does not send under it
+            throw new HubException(ErrorCode.ACCESS_DENIED, "the message's apiKey is not the key of the agency logged in"
+                    + " to the broker (" + sender + ")");
+        }
+    }
+
+    /**
+     * The broker login that sent the message, as the broker records it ({@code JMSXUserID}, from Artemis's validated
+     * user; core messages only: AMQP senders are checked by the broker itself, {@code security/InboundSenderCheck}).
+     */
+    private static String brokerLogin(Exchange exchange) {
+        if (exchange.getMessage() instanceof org.apache.camel.component.jms.JmsMessage jms && jms.getJmsMessage() != null) {
+            try {
+                return jms.getJmsMessage().getStringProperty("JMSXUserID");
+            } catch (jakarta.jms.JMSException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A dossier (kind DOSSIER): validation and the accept flow, through the service gateway like REST and SOAP. */
+    @HubOperation(service = "dossier-sync", operation = "DongBoHoSoMC")
+    public DossierAccepted acceptDossier(Exchange exchange) {
+        ExchangeContext context = exchange.getProperty(CONTEXT, ExchangeContext.class);
+        var message = exchange.getMessage();
         String eventId = message.getHeader("eventId", String.class);
         JsonNode node = parse(message.getBody(String.class));
-        DossierAccepted accepted;
-        if ("PROGRESS".equals(kind)) {
-            String code = message.getHeader("dossierCode", String.class);
-            accepted = gateway.call(context, HubServices.DOSSIER_PROGRESS,
-                    () -> validator.progress(code != null ? code : node.path("MaHoSo").asText(null), node, eventId),
-                    DossierAccepted.class);
-        } else {
-            accepted = gateway.call(context, HubServices.DOSSIER_SUBMIT, () -> validator.dossier(node, eventId),
-                    DossierAccepted.class);
-        }
+        return accepted(context, gateway.call(context, HubServices.DOSSIER_SUBMIT, () -> validator.dossier(node, eventId),
+                DossierAccepted.class));
+    }
+
+    /** A processing step (kind PROGRESS) of the dossier {@code dossierCode} (or the body's {@code MaHoSo}). */
+    @HubOperation(service = "dossier-sync", operation = "CapNhatTienDoHoSoMC")
+    public DossierAccepted acceptProgress(Exchange exchange) {
+        ExchangeContext context = exchange.getProperty(CONTEXT, ExchangeContext.class);
+        var message = exchange.getMessage();
+        String eventId = message.getHeader("eventId", String.class);
+        JsonNode node = parse(message.getBody(String.class));
+        String code = message.getHeader("dossierCode", String.class);
+        return accepted(context, gateway.call(context, HubServices.DOSSIER_PROGRESS,
+                () -> validator.progress(code != null ? code : node.path("MaHoSo").asText(null), node, eventId),
+                DossierAccepted.class));
+    }
+
+    private static DossierAccepted accepted(ExchangeContext context, DossierAccepted accepted) {
         log.info("AMQP dossier event {} of {} accepted from {}", accepted.eventId(), accepted.dossierCode(),
                 context.client().id());
         return accepted;

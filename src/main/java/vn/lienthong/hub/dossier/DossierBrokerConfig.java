@@ -22,6 +22,7 @@ import org.springframework.core.env.Environment;
 
 import vn.lienthong.hub.security.BrokerSecurityManager;
 import vn.lienthong.hub.security.ClientRegistry;
+import vn.lienthong.hub.security.InboundSenderCheck;
 
 /**
  * The broker side of dossier synchronisation. The embedded broker gets a network acceptor for agency systems (AMQP 1.0
@@ -38,8 +39,13 @@ public class DossierBrokerConfig {
 
     @Bean
     public ArtemisConfigurationCustomizer dossierBrokerCustomizer(DossierSyncProperties properties,
-            @Value("${hub.broker.host:127.0.0.1}") String host, @Value("${hub.broker.port:0}") int port) {
+            @Value("${hub.broker.host:127.0.0.1}") String host, @Value("${hub.broker.port:0}") int port,
+            @Value("${spring.artemis.user:hub}") String hubUser, ObjectProvider<ClientRegistry> clients) {
         return configuration -> {
+            // an agency sends only under its own key (security/InboundSenderCheck)
+            configuration.registerBrokerPlugin(new InboundSenderCheck(hubUser, properties.getInboundQueue(),
+                    clients::getObject));
+            configuration.setPopulateValidatedUser(true);
             if (port > 0) {
                 try {
                     configuration.addAcceptorConfiguration("agencies",

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.exchange.HubServices;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
@@ -41,6 +42,7 @@ public class DossierController {
         this.store = store;
     }
 
+    @HubOperation(service = "dossier-sync", operation = "DongBoHoSoMC")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<DossierAccepted> submit(@RequestBody(required = false) JsonNode body,
             @RequestHeader(name = EVENT_ID, required = false) String eventId, HttpServletRequest request) {
@@ -48,6 +50,7 @@ public class DossierController {
                 HubServices.DOSSIER_SUBMIT, () -> validator.dossier(body, eventId), DossierAccepted.class));
     }
 
+    @HubOperation(service = "dossier-sync", operation = "CapNhatTienDoHoSoMC")
     @PostMapping(path = "/{dossierCode}/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<DossierAccepted> progress(@PathVariable String dossierCode, @RequestBody(required = false) JsonNode body,
             @RequestHeader(name = EVENT_ID, required = false) String eventId, HttpServletRequest request) {
@@ -55,9 +58,9 @@ public class DossierController {
                 HubServices.DOSSIER_PROGRESS, () -> validator.progress(dossierCode, body, eventId), DossierAccepted.class));
     }
 
+    @HubOperation(service = "dossier-sync", operation = "GetSyncState")
     @GetMapping("/{dossierCode}/sync")
-    public DossierSyncStatus sync(@PathVariable String dossierCode, HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.DOSSIER_SYNC_STATE);
+    public DossierSyncStatus sync(@PathVariable String dossierCode) {
         DossierSyncStatus status = DossierSyncStatus.of(dossierCode, store.events(dossierCode));
         if (status == null) {
             throw new HubException(ErrorCode.NOT_FOUND, "no event of dossier " + dossierCode + " was accepted by this hub");

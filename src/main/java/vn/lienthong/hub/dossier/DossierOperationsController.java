@@ -14,11 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.lienthong.hub.exchange.HubServices;
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
-import vn.lienthong.hub.exchange.ServiceGateway;
 
 /**
  * Operations on dossier synchronisation: the national-portal connector's dead letters (list, replay, discard; grant
@@ -27,33 +26,29 @@ import vn.lienthong.hub.exchange.ServiceGateway;
 @RestController
 public class DossierOperationsController {
 
-    private final ServiceGateway gateway;
     private final DossierQueue queue;
     private final DossierSyncStore store;
     private final DossierStatistics statistics;
     private final Clock clock = Clock.systemUTC();
 
-    public DossierOperationsController(ServiceGateway gateway, DossierQueue queue, DossierSyncStore store,
+    public DossierOperationsController(DossierQueue queue, DossierSyncStore store,
             DossierStatistics statistics) {
-        this.gateway = gateway;
         this.queue = queue;
         this.store = store;
         this.statistics = statistics;
     }
 
+    @HubOperation(service = "dead-letters", operation = "DeadLetters")
     @GetMapping(path = "/api/v1/admin/dossier-sync/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<DossierQueue.DeadLetter> deadLetters(@RequestParam(required = false) String dossierCode,
-            HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.DOSSIER_DEAD_LETTERS);
+    public List<DossierQueue.DeadLetter> deadLetters(@RequestParam(required = false) String dossierCode) {
         return queue.deadLetters(dossierCode);
     }
 
     /** Puts dead letters back in the delivery queue, in order: those of one dossier, one event, or all of them. */
+    @HubOperation(service = "dead-letters", operation = "DeadLetters")
     @PostMapping(path = "/api/v1/admin/dossier-sync/dead-letters/replay", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> replay(@RequestParam(required = false) String dossierCode,
-            @RequestParam(required = false) String eventId, @RequestParam(defaultValue = "false") boolean all,
-            HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.DOSSIER_DEAD_LETTERS);
+            @RequestParam(required = false) String eventId, @RequestParam(defaultValue = "false") boolean all) {
         if (dossierCode == null && eventId == null && !all) {
             throw new HubException(ErrorCode.INVALID_FIELD, "say what to replay: dossierCode, eventId, or all=true");
         }
@@ -72,13 +67,12 @@ public class DossierOperationsController {
      * as DISCARDED with the reason, the statistics count it apart, and it no longer holds the dossier's later events
      * back (replay them next). The request (reason included) is this exchange's record in the message log.
      */
+    @HubOperation(service = "dead-letters", operation = "discard")
     @PostMapping(path = "/api/v1/admin/dossier-sync/dead-letters/discard", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> discard(@RequestParam String eventId,
             @org.springframework.web.bind.annotation.RequestBody(required = false) DiscardRequest body,
             HttpServletRequest request) {
         ExchangeContext context = ExchangeContext.of(request);
-        gateway.authorize(context, HubServices.DOSSIER_DEAD_LETTERS);
-        context.service(HubServices.DOSSIER_DEAD_LETTERS.code(), "discard");
         String reason = body == null || body.reason() == null ? "" : java.text.Normalizer.normalize(body.reason().strip(),
                 java.text.Normalizer.Form.NFC);
         if (reason.isEmpty() || reason.length() > 500) {
@@ -92,20 +86,18 @@ public class DossierOperationsController {
         return Map.of("discarded", 1, "eventId", eventId, "dossierCode", discarded.get().dossierCode(), "reason", reason);
     }
 
+    @HubOperation(service = "national-index", operation = "DossierStatistics")
     @GetMapping(path = "/api/v1/dossiers/statistics", produces = MediaType.APPLICATION_JSON_VALUE)
     public DossierStatistics.Report statistics(@RequestParam(required = false) String agency,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.DOSSIER_STATISTICS);
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         LocalDate[] period = period(from, to);
         return statistics.report(agency, period[0], period[1], clock.instant());
     }
 
+    @HubOperation(service = "national-index", operation = "DossierStatistics")
     @GetMapping(path = "/api/v1/dossiers/late", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<DossierStatistics.LateDossier> late(@RequestParam(required = false) String agency,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.DOSSIER_STATISTICS);
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         LocalDate[] period = period(from, to);
         return statistics.late(agency, period[0], period[1], clock.instant());
     }

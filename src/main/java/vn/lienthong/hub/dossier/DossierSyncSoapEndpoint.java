@@ -8,6 +8,7 @@ import jakarta.xml.ws.handler.MessageContext;
 
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.exchange.HubServices;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
@@ -42,6 +43,7 @@ public class DossierSyncSoapEndpoint implements DossierSyncPortType {
     }
 
     @Override
+    @HubOperation(service = "dossier-sync", operation = "DongBoHoSoMC")
     public Accepted submitDossier(Dossier dossier) throws HubFault {
         ExchangeContext context = SoapContexts.current(webServiceContext);
         try {
@@ -53,6 +55,7 @@ public class DossierSyncSoapEndpoint implements DossierSyncPortType {
     }
 
     @Override
+    @HubOperation(service = "dossier-sync", operation = "CapNhatTienDoHoSoMC")
     public Accepted submitProgress(String dossierCode, Progress progress) throws HubFault {
         ExchangeContext context = SoapContexts.current(webServiceContext);
         try {

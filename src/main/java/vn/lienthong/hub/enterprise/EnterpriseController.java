@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.model.Enterprise;
 
@@ -22,6 +23,7 @@ public class EnterpriseController {
         this.lookups = lookups;
     }
 
+    @HubOperation(service = "enterprise-lookup", operation = "LookupEnterprise")
     @GetMapping("/{enterpriseCode}")
     public Enterprise lookup(@PathVariable String enterpriseCode, HttpServletRequest request) {
         return lookups.lookup(ExchangeContext.of(request), enterpriseCode);

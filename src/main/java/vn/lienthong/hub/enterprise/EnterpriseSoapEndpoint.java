@@ -6,6 +6,7 @@ import jakarta.xml.ws.WebServiceContext;
 
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.exchange.SoapContexts;
@@ -32,6 +33,7 @@ public class EnterpriseSoapEndpoint implements EnterprisePortType {
     }
 
     @Override
+    @HubOperation(service = "enterprise-lookup", operation = "LookupEnterprise")
     public vn.lienthong.hub.soap.enterprise.v1.Enterprise lookupEnterprise(String enterpriseCode) throws HubFault {
         ExchangeContext context = SoapContexts.current(webServiceContext);
         try {

@@ -20,6 +20,9 @@ public final class ExchangeContext {
     /** Request attribute holding the context. */
     public static final String ATTRIBUTE = ExchangeContext.class.getName();
 
+    /** Camel exchange property holding the context of a message taken in from the broker (the AMQP intake). */
+    public static final String INTAKE = "hubIntake";
+
     private final String transactionId;
     private final String channel;
     private final Instant timeIn = Instant.now();
@@ -30,6 +33,8 @@ public final class ExchangeContext {
     private String service;
     private String operation;
     private String subjectRef;
+    private HubService authorized;
+    private String scope;
     private ErrorCode errorCode;
     private String errorText;
     private Long retryAfterSeconds;
@@ -98,6 +103,24 @@ public final class ExchangeContext {
     public void service(String service, String operation) {
         this.service = service;
         this.operation = operation;
+    }
+
+    /** The declared service the edge authorized this exchange for, or null. */
+    public HubService authorized() {
+        return authorized;
+    }
+
+    void authorized(HubService service) {
+        this.authorized = service;
+    }
+
+    /** The data-minimisation scope applied to the answer (written to the message log), or null. */
+    public String scope() {
+        return scope;
+    }
+
+    public void scope(String scope) {
+        this.scope = scope;
     }
 
     public String subjectRef() {

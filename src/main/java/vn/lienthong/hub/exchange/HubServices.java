@@ -1,5 +1,8 @@
 package vn.lienthong.hub.exchange;
 
+import java.util.List;
+import java.util.Optional;
+
 /** The services the edge offers with a typed contract; the REST and SOAP surfaces share them. */
 public final class HubServices {
 
@@ -41,13 +44,25 @@ public final class HubServices {
     public static final HubService DOSSIER_SYNC_STATE =
             new HubService("dossier", "dossier-sync", "GetSyncState", null, false);
 
-    /** An operator switching this instance's maintenance mode (readiness 503 with a reason). */
-    public static final HubService MAINTENANCE =
-            new HubService("operations", "maintenance", "Maintenance", null, false);
+    /** An operator reading this instance's maintenance mode. */
+    public static final HubService MAINTENANCE_STATE =
+            new HubService("operations", "maintenance", "state", null, false);
+
+    /** An operator switching this instance's maintenance mode on (readiness 503 with a reason). */
+    public static final HubService MAINTENANCE_ON =
+            new HubService("operations", "maintenance", "on", null, false);
+
+    /** An operator switching this instance's maintenance mode off. */
+    public static final HubService MAINTENANCE_OFF =
+            new HubService("operations", "maintenance", "off", null, false);
 
     /** Operators: list and replay the national-portal connector's dead letters. */
     public static final HubService DOSSIER_DEAD_LETTERS =
             new HubService("dossier-admin", "dead-letters", "DeadLetters", null, false);
+
+    /** Operators: take a dead event out for good, with a reason. */
+    public static final HubService DOSSIER_DEAD_LETTER_DISCARD =
+            new HubService("dossier-admin", "dead-letters", "discard", null, false);
 
     /** Inspectors: national service index figures (share synchronised, share on time, late dossiers). */
     public static final HubService DOSSIER_STATISTICS =
@@ -64,6 +79,42 @@ public final class HubServices {
     /** A result posted by the national payment platform (routes/payment/payment-callback.camel.yaml). */
     public static final HubService PAYMENT_CALLBACK =
             new HubService("payment-callback", "online-payment", "KetQuaThanhToan", "direct:payment-callback", false);
+
+    /** Open statistics (opendata.OpenStatistics), public without a key. */
+    public static final HubService OPEN_STATISTICS =
+            new HubService(HubService.PUBLIC, "open-data", "OpenStatistics", null, false);
+
+    /** The catalogue of connector services, for every authenticated client. */
+    public static final HubService LIST_SERVICES =
+            new HubService(HubService.ANY_CLIENT, "service-catalogue", "ListServices", null, false);
+
+    /** The connector services the caller may call. */
+    public static final HubService LIST_ALLOWED_SERVICES =
+            new HubService(HubService.ANY_CLIENT, "service-catalogue", "ListAllowedServices", null, false);
+
+    /** The procedures the pre-fill knows. */
+    public static final HubService PREFILL_PROCEDURES =
+            new HubService(HubService.ANY_CLIENT, "prefill-procedures", "ListProcedures", null, false);
+
+    /** The REST contract (public, like the WSDLs). */
+    public static final HubService OPENAPI_CONTRACT =
+            new HubService(HubService.PUBLIC, "contract", "GetOpenApi", null, false);
+
+    /** The error page the container forwards its own errors to (answered as problem+json or a SOAP fault). */
+    public static final HubService ERROR_PAGE =
+            new HubService(HubService.PUBLIC, "error-page", "ErrorPage", null, false);
+
+    /** Every service a handler may declare with {@link HubOperation}, besides the connector catalogue's. */
+    public static final List<HubService> ALL = List.of(CITIZEN_LOOKUP, ENTERPRISE_LOOKUP, PREFILL, AUDIT_READ, AUDIT_TRACE,
+            AUDIT_VERIFY, AUDIT_EXPORT, AUDIT_STATISTICS, DOSSIER_SUBMIT, DOSSIER_PROGRESS, DOSSIER_SYNC_STATE,
+            DOSSIER_DEAD_LETTERS, DOSSIER_DEAD_LETTER_DISCARD, DOSSIER_STATISTICS, LIST_SERVICES, LIST_ALLOWED_SERVICES,
+            PREFILL_PROCEDURES, OPENAPI_CONTRACT, ERROR_PAGE, MAINTENANCE_STATE, MAINTENANCE_ON, MAINTENANCE_OFF,
+            PAYMENT_REQUEST, PAYMENT_STATE, PAYMENT_CALLBACK, OPEN_STATISTICS);
+
+    /** The service a declaration names, if it names one of {@link #ALL}. */
+    public static Optional<HubService> find(String code, String operation) {
+        return ALL.stream().filter(s -> s.code().equals(code) && s.operation().equals(operation)).findFirst();
+    }
 
     private HubServices() {
     }

@@ -7,10 +7,15 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import vn.lienthong.hub.model.SubjectBound;
 import vn.lienthong.hub.security.AccessPolicy;
 import vn.lienthong.hub.security.Admission;
 import vn.lienthong.hub.security.ClientQuotas;
+import vn.lienthong.hub.security.DataScopes;
 
 /**
  * The one way from the edge (REST, SOAP, messages) into the flows. It applies what every service needs, so no flow
@@ -26,17 +31,23 @@ public class ServiceGateway {
     private final AccessPolicy accessPolicy;
     private final SubjectReferences subjects;
     private final ClientQuotas quotas;
+    private final DataScopes scopes;
+    private final ObjectMapper json;
 
     public ServiceGateway(ProducerTemplate producer, AccessPolicy accessPolicy, SubjectReferences subjects,
-            ClientQuotas quotas) {
+            ClientQuotas quotas, DataScopes scopes, ObjectMapper json) {
         this.producer = producer;
         this.accessPolicy = accessPolicy;
         this.subjects = subjects;
         this.quotas = quotas;
+        this.scopes = scopes;
+        this.json = json;
     }
 
     /**
-     * Checks the caller's right to the service, then validates the request and runs the service's flow.
+     * Validates the request and runs the service's flow, for an exchange the edge has authorized for this service from
+     * the handler's {@link HubOperation} declaration; an exchange that was not (a handler without a declaration, or one
+     * declaring another service) is refused, so nothing reaches a flow without the central access check.
      *
      * @param request validates and builds the flow's input; runs only after the access check, so an unauthorised
      *                caller learns nothing from validation messages
@@ -44,7 +55,7 @@ public class ServiceGateway {
      * @throws HubException with the error code the caller must see
      */
     public <T> T call(ExchangeContext context, HubService service, Supplier<?> request, Class<T> resultType) {
-        authorize(context, service);
+        requireAuthorized(context, service);
         Object body = request.get();
         if (body instanceof SubjectBound subject) {
             context.subjectRef(subjects.reference(subject.subjectId()));
@@ -65,7 +76,28 @@ public class ServiceGateway {
             throw new HubException(ErrorCode.INTERNAL_ERROR, "flow " + service.endpointUri() + " gave no "
                     + resultType.getSimpleName());
         }
-        return result;
+        return minimised(context, service, result, resultType);
+    }
+
+    /**
+     * The answer with only the fields the data scope of the client and purpose lets through (Decree 13/2023); the
+     * scope applied is named on the context, so the message log records it.
+     */
+    private <T> T minimised(ExchangeContext context, HubService service, T result, Class<T> resultType) {
+        var restriction = scopes.restriction(context.client(), service.code(), context.purpose());
+        if (restriction.isEmpty()) {
+            return result;
+        }
+        if (!(json.valueToTree(result) instanceof ObjectNode answer)) {
+            return result;
+        }
+        answer.retain(restriction.get().fields());
+        context.scope(restriction.get().name());
+        try {
+            return json.treeToValue(answer, resultType);
+        } catch (JsonProcessingException e) {
+            throw new HubException(ErrorCode.INTERNAL_ERROR, "the answer could not be limited to its data scope");
+        }
     }
 
     /**
@@ -97,15 +129,37 @@ public class ServiceGateway {
         context.onEnd(admission::release);
     }
 
-    /** The access check alone, for services the edge serves itself (the message log API). */
+    /** Fails closed when the edge has not authorized the exchange for this very service. */
+    private static void requireAuthorized(ExchangeContext context, HubService service) {
+        HubService authorized = context.authorized();
+        if (authorized == null || !authorized.category().equals(service.category())
+                || !authorized.code().equals(service.code())) {
+            log.error("Call of {} / {} without the edge's access check for it (authorized: {}): is its handler declared?",
+                    service.code(), service.operation(), authorized == null ? "nothing" : authorized.code());
+            throw new HubException(ErrorCode.ACCESS_DENIED, "the operation is not declared for this service");
+        }
+    }
+
+    /**
+     * The access check of one declared operation: called by the edge's declared-access check (REST, SOAP, the queue
+     * intake) before the handler runs, never by handlers. Deny by default: the client needs a grant of the service
+     * (unless it is open to every client or public); then the client's quotas; then user and purpose for personal data.
+     */
     public void authorize(ExchangeContext context, HubService service) {
         context.service(service.code(), service.operation());
-        if (context.client() == null || !accessPolicy.allows(context.client(), service.category(), service.code())) {
+        if (HubService.PUBLIC.equals(service.category())) {
+            context.authorized(service);
+            return;
+        }
+        if (context.client() == null || (service.needsGrant()
+                && !accessPolicy.allows(context.client(), service.category(), service.code()))) {
             throw new HubException(ErrorCode.ACCESS_DENIED,
                     "client " + (context.client() == null ? "?" : context.client().id()) + " may not call " + service.code());
         }
         admit(context);
-        admit(context, service.code());
+        if (service.needsGrant()) {
+            admit(context, service.code());
+        }
         if (service.personalData()) {
             if (context.userId() == null || context.userId().isBlank()) {
                 throw new HubException(ErrorCode.MISSING_USER, "X-User-Id is required for personal data");
@@ -114,5 +168,6 @@ public class ServiceGateway {
                 throw new HubException(ErrorCode.MISSING_PURPOSE, "X-Purpose is required for personal data (Decree 13/2023/NĐ-CP)");
             }
         }
+        context.authorized(service);
     }
 }

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.lienthong.hub.audit.chain.AuditExport;
 import vn.lienthong.hub.exchange.ErrorCode;
-import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
+import vn.lienthong.hub.exchange.HubOperation;
 
 /**
  * Open statistics, public and unauthenticated (the edge lets GET /api/v1/open-data/** through without a key and still
@@ -35,13 +35,13 @@ public class OpenDataController {
         this.statistics = statistics;
     }
 
+    @HubOperation(service = "open-data", operation = "OpenStatistics")
     @GetMapping(path = "/api/v1/open-data/statistics", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     public ResponseEntity<?> statistics(@RequestParam(name = "months", required = false) String months,
             @RequestParam(name = "agency", required = false) String agency,
             @RequestParam(name = "format", required = false) String format,
             @RequestParam(name = "table", required = false) String table, HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response) {
-        ExchangeContext.of(request).service("open-data", "OpenStatistics");
         int span = months(months);
         if (agency != null && !agency.matches(AGENCY)) {
             throw new HubException(ErrorCode.INVALID_FIELD, "agency must be an agency identifier such as 000.00.01.H22");

@@ -16,38 +16,32 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
-import vn.lienthong.hub.exchange.HubServices;
-import vn.lienthong.hub.exchange.ServiceGateway;
+import vn.lienthong.hub.exchange.HubOperation;
 
 /** The operator's switch of {@link MaintenanceMode} for this instance (grant {@code operations:*}). */
 @RestController
 public class MaintenanceController {
 
     private final MaintenanceMode maintenance;
-    private final ServiceGateway gateway;
 
-    public MaintenanceController(MaintenanceMode maintenance, ServiceGateway gateway) {
+    public MaintenanceController(MaintenanceMode maintenance) {
         this.maintenance = maintenance;
-        this.gateway = gateway;
     }
 
     /** The reason given for switching maintenance on. */
     public record MaintenanceRequest(String reason) {
     }
 
+    @HubOperation(service = "maintenance", operation = "state")
     @GetMapping(path = "/api/v1/admin/maintenance", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> get(HttpServletRequest request) {
-        ExchangeContext context = ExchangeContext.of(request);
-        gateway.authorize(context, HubServices.MAINTENANCE);
-        context.service(HubServices.MAINTENANCE.code(), "state");
+    public Map<String, Object> get() {
         return view(maintenance.state());
     }
 
+    @HubOperation(service = "maintenance", operation = "on")
     @PostMapping(path = "/api/v1/admin/maintenance", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> enter(@RequestBody(required = false) MaintenanceRequest body, HttpServletRequest request) {
         ExchangeContext context = ExchangeContext.of(request);
-        gateway.authorize(context, HubServices.MAINTENANCE);
-        context.service(HubServices.MAINTENANCE.code(), "on");
         String reason = body == null || body.reason() == null ? ""
                 : Normalizer.normalize(body.reason().strip(), Normalizer.Form.NFC);
         if (reason.isEmpty() || reason.length() > 500) {
@@ -56,11 +50,10 @@ public class MaintenanceController {
         return view(maintenance.enter(reason, context.client().id()));
     }
 
+    @HubOperation(service = "maintenance", operation = "off")
     @DeleteMapping(path = "/api/v1/admin/maintenance", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> leave(HttpServletRequest request) {
         ExchangeContext context = ExchangeContext.of(request);
-        gateway.authorize(context, HubServices.MAINTENANCE);
-        context.service(HubServices.MAINTENANCE.code(), "off");
         return view(maintenance.leave(context.client().id()));
     }
 

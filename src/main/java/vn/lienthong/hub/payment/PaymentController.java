@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.exchange.HubServices;
 import vn.lienthong.hub.exchange.ServiceGateway;
 
@@ -38,6 +39,7 @@ public class PaymentController {
         this.store = store;
     }
 
+    @HubOperation(service = "online-payment", operation = "TaoYeuCauThanhToan")
     @PostMapping(path = "/api/v1/dossiers/{dossierCode}/payments", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<PaymentState> request(@PathVariable String dossierCode, @RequestBody(required = false) JsonNode body,
@@ -47,13 +49,14 @@ public class PaymentController {
         return ResponseEntity.status(HttpStatus.CREATED).body(state);
     }
 
+    @HubOperation(service = "online-payment", operation = "TraCuuThanhToan")
     @GetMapping(path = "/api/v1/dossiers/{dossierCode}/payment", produces = MediaType.APPLICATION_JSON_VALUE)
-    public PaymentState state(@PathVariable String dossierCode, HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.PAYMENT_STATE);
+    public PaymentState state(@PathVariable String dossierCode) {
         return store.latestState(dossierCode).orElseThrow(() -> new HubException(ErrorCode.NOT_FOUND,
                 "no payment of dossier " + dossierCode + " was requested through this hub"));
     }
 
+    @HubOperation(service = "online-payment", operation = "KetQuaThanhToan")
     @PostMapping(path = "/api/v1/payments/callback", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @SuppressWarnings("unchecked")

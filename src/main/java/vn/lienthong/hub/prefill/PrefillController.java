@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.exchange.HubServices;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.ExchangeContext;
@@ -34,6 +35,7 @@ public class PrefillController {
         this.profiles = profiles;
     }
 
+    @HubOperation(service = "prefill", operation = "Prefill")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public PrefillResult prefill(@RequestBody(required = false) PrefillBody body, HttpServletRequest request) {
         ExchangeContext context = ExchangeContext.of(request);
@@ -47,9 +49,9 @@ public class PrefillController {
     }
 
     /** The procedures the hub can pre-fill, with their sources and fields; open to every authenticated client. */
+    @HubOperation(service = "prefill-procedures", operation = "ListProcedures")
     @GetMapping("/procedures")
-    public Map<String, Object> procedures(HttpServletRequest request) {
-        ExchangeContext.of(request).service("prefill-procedures", "ListProcedures");
+    public Map<String, Object> procedures() {
         return Map.of("procedures", profiles.all().stream().map(PrefillController::describe).toList());
     }
 

@@ -6,6 +6,7 @@ import jakarta.xml.ws.WebServiceContext;
 
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.exchange.HubServices;
 import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
@@ -36,6 +37,7 @@ public class PrefillSoapEndpoint implements PrefillPortType {
     }
 
     @Override
+    @HubOperation(service = "prefill", operation = "Prefill")
     public vn.lienthong.hub.soap.prefill.v1.PrefillResult prefill(String procedureCode, Subject subject) throws HubFault {
         ExchangeContext context = SoapContexts.current(webServiceContext);
         try {

@@ -7,19 +7,50 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Agency systems allowed to call the hub, and what each may call ({@code hub.security.clients}).
+ * Agency systems allowed to call the hub, what each may call, and how they prove who they are
+ * ({@code hub.security}).
  *
  * @param clients the agency systems; none when not configured
+ * @param tokens  the identity provider whose OAuth2 access tokens (JWTs) the edge accepts; none when not configured
  */
 @Validated
 @ConfigurationProperties("hub.security")
-public record SecurityProperties(List<@Valid Client> clients) {
+public record SecurityProperties(List<@Valid Client> clients, @Valid Tokens tokens) {
 
+    @ConstructorBinding
     public SecurityProperties {
         clients = clients == null ? List.of() : List.copyOf(clients);
+        tokens = tokens == null ? new Tokens(null, null, null, null) : tokens;
+    }
+
+    public SecurityProperties(List<Client> clients) {
+        this(clients, null);
+    }
+
+    /**
+     * OAuth2 client-credentials tokens of a province's identity provider, sent as {@code Authorization: Bearer …} or
+     * as {@code lgspaccesstoken: …}. A token is a JWT signed with a key of the provider's JWK set, from this issuer,
+     * unexpired; the claim {@code clientClaim} names the client (its {@code token-client-id}, by default its id).
+     *
+     * @param issuer      the {@code iss} every token must carry; tokens are refused when unset
+     * @param jwkSetUri   the provider's JWK set (its signing keys)
+     * @param clientClaim the claim naming the client, {@code client_id} by default ({@code azp}, {@code sub} …)
+     * @param audience    when set, the {@code aud} every token must contain
+     */
+    public record Tokens(String issuer, String jwkSetUri, String clientClaim, String audience) {
+
+        public Tokens {
+            clientClaim = clientClaim == null || clientClaim.isBlank() ? "client_id" : clientClaim;
+        }
+
+        /** Whether bearer tokens are accepted at all. */
+        public boolean enabled() {
+            return issuer != null && !issuer.isBlank() && jwkSetUri != null && !jwkSetUri.isBlank();
+        }
     }
 
     /**
@@ -27,24 +58,40 @@ public record SecurityProperties(List<@Valid Client> clients) {
      *
      * @param id for example {@code 000.00.00.H22:MOTCUA}
      * @param name human name shown in the message log console
-     * @param apiKeySha256 SHA-256 (hex) of the API key; the key itself is never stored
+     * @param apiKeySha256 SHA-256 (hex) of the API key; the key itself is never stored. Optional for a client that
+     *        proves itself by certificate or token only (it then cannot log in to the broker)
      * @param demo demo clients exist only while {@code hub.demo.enabled} is true
      * @param grants deny by default: {@code data:*}, {@code data:citizen-lookup}, {@code prefill:*}, {@code dossier:*},
      *        {@code audit:*}
      * @param quota fair-use limits of this client, over all its calls and per service; unset values come from
      *        {@code hub.fair-use} (see {@link ClientQuotas})
+     * @param certificateSubject the subject of this client's TLS client certificate (RFC 2253, e.g.
+     *        {@code CN=MOTCUA,OU=000.00.00.H22,O=UBND tinh,C=VN}); without it, a trusted certificate whose subject has
+     *        {@code OU={agency identifier}} and {@code CN={system code}} is this client's when they form its id
+     * @param tokenClientId the client id the identity provider puts in its tokens; by default the client's id
+     * @param scopes per service code, the data scope ({@code hub.data-scopes.scopes}) of what this client receives of
+     *        the service's answer (data minimisation); a service not listed answers in full
      */
     public record Client(
             @NotBlank String id,
             String name,
-            @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be the SHA-256 of the key, 64 hex digits")
+            @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be the SHA-256 of the key, 64 hex digits")
             String apiKeySha256,
             boolean demo,
             List<String> grants,
-            @Valid ClientQuota quota) {
+            @Valid ClientQuota quota,
+            String certificateSubject,
+            String tokenClientId,
+            java.util.Map<String, String> scopes) {
 
+        @ConstructorBinding
         public Client {
             grants = grants == null ? List.of() : List.copyOf(grants);
+            scopes = scopes == null ? java.util.Map.of() : java.util.Map.copyOf(scopes);
+        }
+
+        public Client(String id, String name, String apiKeySha256, boolean demo, List<String> grants, ClientQuota quota) {
+            this(id, name, apiKeySha256, demo, grants, quota, null, null, null);
         }
     }
 }

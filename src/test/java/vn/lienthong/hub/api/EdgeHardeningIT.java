@@ -286,6 +286,22 @@ class EdgeHardeningIT extends HubIntegrationTest {
     }
 
     @Test
+    void refusedActuatorCalls_areInTheMessageLog() {
+        HttpResponse<String> denied = get("/actuator/prometheus", Map.of("X-API-Key", MOTCUA_KEY));
+        assertThat(denied.statusCode()).isEqualTo(403);
+        JsonNode record = assertLogged(denied.headers().firstValue("X-Transaction-Id").orElseThrow(), "DENIED",
+                "ACCESS_DENIED", 403);
+        assertThat(record.path("service").asText()).isEqualTo("actuator");
+        assertThat(record.path("operation").asText()).isEqualTo("/actuator/prometheus");
+        assertThat(record.path("clientId").asText()).isEqualTo("000.00.00.H22:MOTCUA");
+        HttpResponse<String> anonymous = get("/actuator/env", Map.of());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        JsonNode unauthenticated = assertLogged(anonymous.headers().firstValue("X-Transaction-Id").orElseThrow(),
+                "DENIED", "UNAUTHENTICATED", 401);
+        assertThat(unauthenticated.path("clientId").isMissingNode()).isTrue();
+    }
+
+    @Test
     void consoleAndApiAnswers_carrySecurityHeaders() {
         HttpResponse<String> console = get("/console/index.html", Map.of());
         assertThat(console.statusCode()).isEqualTo(200);

@@ -36,6 +36,7 @@ import vn.lienthong.hub.HubIntegrationTest;
 class SlowClientIT extends HubIntegrationTest {
 
     private static final String LOOKUP = "/api/v1/citizens/lookup";
+    private static final String PORTAL_GRANTED = "/api/v1/services/enterprise-lookup";
     private static final String AN = "{\"personalId\":\"001090012345\",\"fullName\":\"Nguyễn Văn An\",\"dateOfBirth\":\"1990-05-15\"}";
     private static final int SLOWLORIS = 300;
 
@@ -75,10 +76,12 @@ class SlowClientIT extends HubIntegrationTest {
         long baseline = slowestOf(5);
         List<Socket> held = new ArrayList<>();
         try {
-            // the portal's key: authenticated, so an admitted request waits for its body; its quota (10 in flight)
-            // bounds how many workers it holds, every other one is answered 429 at once and closed
+            // the portal's key on a service it is granted (the generic call of the enterprise lookup, which reads a
+            // body): authenticated and authorized, so an admitted request waits for its body; its quota (10 in
+            // flight) bounds how many workers it holds, every other one is answered 429 at once and closed. (On the
+            // citizen lookup, which it is not granted, it is refused 403 before any body is read.)
             for (int i = 0; i < SLOWLORIS; i++) {
-                held.add(sendHeadersAndHold(PORTAL_KEY, "it-slowloris-key-" + i));
+                held.add(sendHeadersAndHold(PORTAL_KEY, "it-slowloris-key-" + i, PORTAL_GRANTED));
             }
             int refused = 0;
             for (int i = SLOWLORIS / 2; i < SLOWLORIS; i++) {
@@ -108,6 +111,9 @@ class SlowClientIT extends HubIntegrationTest {
             // Tomcat answers its own read timeout with 408 and closes the connection
             assertThat(answer).startsWith("HTTP/1.1 408").contains("X-Transaction-Id: it-slow-body-stops",
                     "Connection: close");
+            // the hub's problem+json, not a container page
+            assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"code\":\"REQUEST_TIMEOUT\"").doesNotContain("<html");
         }
         JsonNode record = exchangeRecord("it-slow-body-stops");
         assertThat(record.path("httpStatus").asInt()).isEqualTo(408);
@@ -174,16 +180,24 @@ class SlowClientIT extends HubIntegrationTest {
     }
 
     private Socket sendHeadersAndHold(String apiKey, String transactionId) throws IOException {
+        return sendHeadersAndHold(apiKey, transactionId, LOOKUP);
+    }
+
+    private Socket sendHeadersAndHold(String apiKey, String transactionId, String path) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         OutputStream out = socket.getOutputStream();
-        out.write(headers(apiKey, transactionId, 4000));
+        out.write(headers(apiKey, transactionId, 4000, path));
         out.write("{\"personalId\":".getBytes(StandardCharsets.UTF_8));
         out.flush();
         return socket;
     }
 
     private static byte[] headers(String apiKey, String transactionId, int contentLength) {
-        return ("POST " + LOOKUP + " HTTP/1.1\r\n"
+        return headers(apiKey, transactionId, contentLength, LOOKUP);
+    }
+
+    private static byte[] headers(String apiKey, String transactionId, int contentLength, String path) {
+        return ("POST " + path + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\n"
                 + (apiKey == null ? "" : "X-API-Key: " + apiKey + "\r\n")

@@ -81,6 +81,18 @@ class ArchitectureRulesTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.camel.FluentProducerTemplate");
 
     /**
+     * Access is decided in one place, from the handlers' {@code @HubOperation} declarations: no handler authorizes
+     * itself (it could forget to, or check another service than it serves).
+     */
+    @ArchTest
+    static final ArchRule onlyTheDeclaredAccessCheckAuthorizes = noClasses().that()
+            .resideOutsideOfPackage("..hub.api.access..")
+            .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
+                    JavaClass.Predicates.type(vn.lienthong.hub.exchange.ServiceGateway.class)))
+                    .and(JavaCall.Predicates.target(com.tngtech.archunit.core.domain.properties.HasName.Predicates
+                            .name("authorize"))));
+
+    /**
      * Parallelism, timeouts, retries and waits are the flows' EIPs and Camel's thread-pool profiles: no main code makes
      * its own pools, sleeps, parks or asynchronous calls.
      */

@@ -40,7 +40,7 @@ class SettingsBindingTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ HubProperties.class, EdgeProperties.class, AuditProperties.class,
             SubjectKeyProperties.class, SecurityProperties.class, DemoProperties.class, SimulatorProperties.class,
-            DossierSyncProperties.class, PrefillProperties.class })
+            DossierSyncProperties.class, PrefillProperties.class, vn.lienthong.hub.security.DataScopeProperties.class })
     static class SettingsOnly {
     }
 
@@ -115,7 +115,15 @@ class SettingsBindingTest {
                 "--HUB_CONNECTORS_EXTRA_LOCATION=file:/opt/hub/connectors-extra", "--HUB_AUDIT_COMMIT_TIMEOUT=500ms",
                 "--HUB_AUDIT_RETENTION=365d", "--HUB_AUDIT_BODY_ENCRYPTION_KEY=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
                 "--HUB_DOSSIER_MAX_ATTEMPTS=3", "--HUB_DATA_DIR=/srv/hub", "--hub.edge.request-timeout=5s",
-                "--hub.audit.max-batch=50", "--hub.demo.enabled=false", "--hub.simulators.enabled=false")) {
+                "--hub.audit.max-batch=50", "--hub.demo.enabled=false", "--hub.simulators.enabled=false",
+                "--HUB_TOKEN_ISSUER=https://idp.h22.example/realms/lgsp", "--HUB_TOKEN_JWK_SET_URI=https://idp.h22.example/certs",
+                "--HUB_TOKEN_CLIENT_CLAIM=azp", "--HUB_CITIZEN_LOOKUP_DEFAULT_SCOPE=citizen-identity")) {
+            var tokens = context.getBean(vn.lienthong.hub.security.SecurityProperties.class).tokens();
+            assertThat(tokens.enabled()).isTrue();
+            assertThat(tokens.issuer()).isEqualTo("https://idp.h22.example/realms/lgsp");
+            assertThat(tokens.clientClaim()).isEqualTo("azp");
+            assertThat(context.getBean(vn.lienthong.hub.security.DataScopeProperties.class).citizenLookup().defaultScope())
+                    .isEqualTo("citizen-identity");
             HubProperties hub = context.getBean(HubProperties.class);
             assertThat(hub.instanceId()).isEqualTo("hub-7");
             assertThat(hub.connectorLocations()).isEqualTo(List.of("classpath:connectors", "file:/opt/hub/connectors-extra"));

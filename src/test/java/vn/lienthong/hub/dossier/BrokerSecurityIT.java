@@ -51,6 +51,9 @@ class BrokerSecurityIT extends DossierSyncIntegrationTest {
     @Autowired
     DossierIntegrity integrity;
 
+    @Autowired
+    vn.lienthong.hub.audit.log.MessageLog messageLog;
+
     @Test
     void refusesAnonymousClientsAndWrongCredentials_overCoreAndAmqp() {
         String tcp = "tcp://127.0.0.1:" + BROKER_PORT;
@@ -116,6 +119,38 @@ class BrokerSecurityIT extends DossierSyncIntegrationTest {
             message.setStringProperty("apiKey", MOTCUA_KEY);
             message.setStringProperty("transactionId", "broker-it-2201");
             session.createProducer(session.createQueue(INBOUND)).send(message);
+        }
+        await().atMost(patience()).until(() -> "SYNCED".equals(syncState(code).path("state").asText()));
+        assertThat(arrivals(code)).hasSize(1);
+    }
+
+    @Test
+    void anAgencyCannotSendUnderAnotherAgencysKey_overCoreAndAmqp() throws Exception {
+        String portalId = "000.00.00.H22:CONGTTDT";
+        String code = code(2205);
+        try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT, portalId,
+                "demo-portal-key").createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            // core: the message carries the broker's validated login; the intake rejects it, with a record
+            send(session, INBOUND, dossierJson(code, "DA_TIEP_NHAN"), Map.of("apiKey", MOTCUA_KEY,
+                    "transactionId", "broker-it-impersonation"));
+        }
+        await().atMost(patience()).until(() -> messageLog.findByTransaction("broker-it-impersonation").stream()
+                .anyMatch(r -> "AMQP".equals(r.channel()) && "ACCESS_DENIED".equals(r.errorCode())
+                        && r.errorText() != null && r.errorText().contains("logged in to the broker")));
+        assertThat(get("/api/v1/dossiers/" + code + "/sync", Map.of("X-API-Key", MOTCUA_KEY)).statusCode())
+                .isEqualTo(404);
+        try (Connection connection = new JmsConnectionFactory(portalId, "demo-portal-key",
+                "amqp://127.0.0.1:" + BROKER_PORT).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertThatThrownBy(() -> send(session, INBOUND, dossierJson(code, "DA_TIEP_NHAN"),
+                    Map.of("apiKey", MOTCUA_KEY))).as("AMQP send under the one-stop system's key")
+                    .isInstanceOf(JMSException.class);
+        }
+        // the same agency under its own key still sends (its grants are the intake's to judge)
+        try (Connection connection = agencyBroker().createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            send(session, INBOUND, dossierJson(code, "DA_TIEP_NHAN"), Map.of("apiKey", MOTCUA_KEY));
         }
         await().atMost(patience()).until(() -> "SYNCED".equals(syncState(code).path("state").asText()));
         assertThat(arrivals(code)).hasSize(1);

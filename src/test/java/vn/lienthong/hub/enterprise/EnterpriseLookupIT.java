@@ -24,9 +24,13 @@ import vn.lienthong.hub.soap.enterprise.v1.HubFault;
 /** The typed enterprise lookup over REST ({@code GET /api/v1/enterprises/{code}}) and SOAP ({@code /soap/EnterpriseService}). */
 class EnterpriseLookupIT extends HubIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.lienthong.hub.audit.log.MessageLog messageLog;
+
     @Test
-    void portalFindsActiveEnterprise_overRest() {
-        HttpResponse<String> response = get("/api/v1/enterprises/0101234565", Map.of("X-API-Key", PORTAL_KEY));
+    void oneStopSystemFindsActiveEnterprise_overRest() {
+        // the whole record, representatives included, for a client whose grant has no data scope
+        HttpResponse<String> response = get("/api/v1/enterprises/0101234565", Map.of("X-API-Key", MOTCUA_KEY));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode e = body(response);
         assertThat(e.path("name").asText()).isEqualTo("Công ty TNHH Liên Thông Số");
@@ -34,6 +38,29 @@ class EnterpriseLookupIT extends HubIntegrationTest {
         assertThat(e.path("legalRepresentatives").get(0).path("fullName").asText()).isEqualTo("Lê Thị Hồng");
         assertThat(e.path("legalRepresentatives").get(0).path("idNumber").asText()).isEqualTo("038185000321");
         assertThat(e.path("headOffice").path("provinceCode").asText()).isEqualTo("01");
+    }
+
+    @Test
+    void portalFindsActiveEnterprise_butOnlyItsPublicScope_overRest() {
+        HttpResponse<String> response = get("/api/v1/enterprises/0101234565",
+                Map.of("X-API-Key", PORTAL_KEY, "X-Transaction-Id", "it-enterprise-public"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode e = body(response);
+        assertThat(e.path("name").asText()).isEqualTo("Công ty TNHH Liên Thông Số");
+        assertThat(e.path("legalStatus").path("code").asText()).isEqualTo("ACTIVE");
+        assertThat(e.path("headOffice").path("provinceCode").asText()).isEqualTo("01");
+        // Decree 13/2023: the public portal receives no representative (nor their identity numbers) and no more
+        assertThat(e.has("legalRepresentatives")).isFalse();
+        assertThat(e.has("businessLines")).isFalse();
+        assertThat(e.has("internalId")).isFalse();
+        assertThat(response.body()).doesNotContain("038185000321");
+        var scope = messageLog.findByTransaction("it-enterprise-public").stream()
+                .filter(r -> "HOP".equals(r.recordType()) && "HUB".equals(r.channel())).toList();
+        assertThat(scope).singleElement().satisfies(r -> {
+            assertThat(r.operation()).isEqualTo("scope enterprise-public");
+            assertThat(r.service()).isEqualTo("enterprise-lookup");
+            assertThat(r.clientId()).isEqualTo("000.00.00.H22:CONGTTDT");
+        });
     }
 
     @Test
@@ -54,11 +81,16 @@ class EnterpriseLookupIT extends HubIntegrationTest {
 
     @Test
     void returnsEnterprise_overSoap() throws HubFault {
-        Enterprise e = client(Map.of("X-API-Key", PORTAL_KEY)).lookupEnterprise("0312345673");
+        Enterprise e = client(Map.of("X-API-Key", MOTCUA_KEY)).lookupEnterprise("0312345673");
         assertThat(e.getName()).isEqualTo("Công ty Cổ phần Dữ Liệu Mở");
         assertThat(e.getLegalStatus().getCode()).isEqualTo("SUSPENDED");
         assertThat(e.getLegalStatus().getSuspensionReason()).contains("tái cơ cấu");
         assertThat(e.getBusinessLine()).isNotEmpty();
+        Enterprise scoped = client(Map.of("X-API-Key", PORTAL_KEY)).lookupEnterprise("0312345673");
+        assertThat(scoped.getName()).isEqualTo("Công ty Cổ phần Dữ Liệu Mở");
+        assertThat(scoped.getLegalStatus().getSuspensionReason()).contains("tái cơ cấu");
+        assertThat(scoped.getBusinessLine()).isEmpty();
+        assertThat(scoped.getLegalRepresentative()).isEmpty();
     }
 
     @Test

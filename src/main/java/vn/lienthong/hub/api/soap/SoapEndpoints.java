@@ -6,6 +6,10 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
+
+import vn.lienthong.hub.api.access.DeclaredAccess;
+import vn.lienthong.hub.api.access.SoapAccessInterceptor;
 
 import vn.lienthong.hub.citizen.CitizenSoapEndpoint;
 import vn.lienthong.hub.dossier.DossierSyncSoapEndpoint;
@@ -15,11 +19,18 @@ import vn.lienthong.hub.prefill.PrefillSoapEndpoint;
 /**
  * Publishes the SOAP services under {@code /soap} (the CXF servlet path, {@code cxf.path}); every one answers its
  * faults with the hub's {@code HubFault} detail, including faults CXF raises itself (unreadable XML, unknown operation).
+ * Every operation is authorized from its implementation's {@code @HubOperation} before it runs
+ * ({@link SoapAccessInterceptor}).
  */
 @Configuration
 public class SoapEndpoints {
 
     private final SoapFaultDetails faultDetails = new SoapFaultDetails();
+    private final DeclaredAccess access;
+
+    public SoapEndpoints(DeclaredAccess access) {
+        this.access = access;
+    }
 
     @Bean
     public Endpoint citizenServiceEndpoint(Bus bus, CitizenSoapEndpoint implementation) {
@@ -43,6 +54,7 @@ public class SoapEndpoints {
 
     private Endpoint publish(Bus bus, Object implementation, String path) {
         EndpointImpl endpoint = new EndpointImpl(bus, implementation);
+        endpoint.getInInterceptors().add(new SoapAccessInterceptor(access, ClassUtils.getUserClass(implementation)));
         endpoint.getOutFaultInterceptors().add(faultDetails);
         endpoint.publish(path);
         return endpoint;

@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.lienthong.hub.exchange.HubServices;
+import vn.lienthong.hub.exchange.HubOperation;
 import vn.lienthong.hub.audit.chain.AuditExport;
 import vn.lienthong.hub.audit.chain.ChainedRecord;
 import vn.lienthong.hub.audit.chain.CheckpointKeys;
@@ -31,9 +30,7 @@ import vn.lienthong.hub.audit.Outcome;
 import vn.lienthong.hub.exchange.SubjectReferences;
 import vn.lienthong.hub.audit.chain.VerificationReport;
 import vn.lienthong.hub.exchange.ErrorCode;
-import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
-import vn.lienthong.hub.exchange.ServiceGateway;
 
 /**
  * The message log for auditors and inspectors: search, traces, chain verification, export and statistics. Only
@@ -47,15 +44,13 @@ public class AuditController {
     static final int MAX_PAGE_SIZE = 500;
     private static final Set<String> PERIODS = Set.of("day", "month", "year");
 
-    private final ServiceGateway gateway;
     private final JdbcMessageLog messageLog;
     private final MessageLogQueries queries;
     private final SubjectReferences subjects;
     private final CheckpointKeys keys;
 
-    public AuditController(ServiceGateway gateway, JdbcMessageLog messageLog, MessageLogQueries queries,
+    public AuditController(JdbcMessageLog messageLog, MessageLogQueries queries,
             SubjectReferences subjects, CheckpointKeys keys) {
-        this.gateway = gateway;
         this.messageLog = messageLog;
         this.queries = queries;
         this.subjects = subjects;
@@ -63,6 +58,7 @@ public class AuditController {
     }
 
     /** Records matching the filters, newest first, a page at a time. */
+    @HubOperation(service = "message-log", operation = "SearchMessageLog")
     @GetMapping(path = "/records", produces = MediaType.APPLICATION_JSON_VALUE)
     public MessageLogQueries.Page records(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String client,
@@ -70,9 +66,7 @@ public class AuditController {
             @RequestParam(required = false) String purpose, @RequestParam(required = false) String personalId,
             @RequestParam(required = false) String subjectRef, @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String transactionId, @RequestParam(required = false) String recordType,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-            HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.AUDIT_READ);
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new HubException(ErrorCode.INVALID_FIELD, "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
@@ -82,9 +76,9 @@ public class AuditController {
     }
 
     /** The whole trace of one transaction: its edge exchange, every connector hop, every delivery attempt. */
+    @HubOperation(service = "message-log", operation = "TraceTransaction")
     @GetMapping(path = "/transactions/{transactionId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Trace transaction(@PathVariable String transactionId, HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.AUDIT_TRACE);
+    public Trace transaction(@PathVariable String transactionId) {
         List<ChainedRecord> records = messageLog.findChainedByTransaction(transactionId.strip());
         if (records.isEmpty()) {
             throw new HubException(ErrorCode.NOT_FOUND, "no record of transaction " + transactionId.strip());
@@ -95,10 +89,9 @@ public class AuditController {
     }
 
     /** Verifies the chain over {@code [fromSeq, toSeq]} (default: everything in the database). */
+    @HubOperation(service = "message-log", operation = "VerifyChain")
     @GetMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Verification verify(@RequestParam(required = false) Long fromSeq, @RequestParam(required = false) Long toSeq,
-            HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.AUDIT_VERIFY);
+    public Verification verify(@RequestParam(required = false) Long fromSeq, @RequestParam(required = false) Long toSeq) {
         if (fromSeq != null && toSeq != null && fromSeq > toSeq) {
             throw new HubException(ErrorCode.INVALID_FIELD, "fromSeq is after toSeq");
         }
@@ -107,9 +100,9 @@ public class AuditController {
     }
 
     /** The public key auditors verify checkpoints and exports with. */
+    @HubOperation(service = "message-log", operation = "VerifyChain")
     @GetMapping(path = "/public-key", produces = "application/x-pem-file")
-    public String publicKey(HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.AUDIT_VERIFY);
+    public String publicKey() {
         return keys.publicKeyPem();
     }
 
@@ -117,12 +110,12 @@ public class AuditController {
      * A contiguous chain range as JSON lines (verifiable offline) or CSV: selected by {@code fromSeq}/{@code toSeq},
      * or by the time range {@code from}/{@code to} (then from the first to the last record that arrived in it).
      */
+    @HubOperation(service = "message-log", operation = "ExportMessageLog")
     @GetMapping(path = "/export")
     public void export(@RequestParam(defaultValue = "jsonl") String format, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) Long fromSeq,
-            @RequestParam(required = false) Long toSeq, HttpServletRequest request, HttpServletResponse response)
+            @RequestParam(required = false) Long toSeq, HttpServletResponse response)
             throws IOException {
-        gateway.authorize(ExchangeContext.of(request), HubServices.AUDIT_EXPORT);
         if (!format.equals("jsonl") && !format.equals("csv")) {
             throw new HubException(ErrorCode.INVALID_FIELD, "format must be jsonl or csv");
         }
@@ -167,11 +160,11 @@ public class AuditController {
     /**
      * Use of a service (by default the population database lookup) per agency system, officer and period.
      */
+    @HubOperation(service = "message-log", operation = "UsageStatistics")
     @GetMapping(path = "/statistics", produces = MediaType.APPLICATION_JSON_VALUE)
     public Statistics statistics(@RequestParam(defaultValue = "citizen-lookup") String service,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "month") String period, HttpServletRequest request) {
-        gateway.authorize(ExchangeContext.of(request), HubServices.AUDIT_STATISTICS);
+            @RequestParam(defaultValue = "month") String period) {
         if (!PERIODS.contains(period)) {
             throw new HubException(ErrorCode.INVALID_FIELD, "period must be day, month or year");
         }

@@ -1,0 +1,36 @@
+package vn.lienthong.hub.api;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Spring Security's filter chain, reduced to what the hub wants from it. Authentication is the edge's
+ * ({@link EdgeAuthentication}, Spring Security's providers called by the {@link EdgeFilter}, so that every refusal,
+ * 401 included, is in the message log), access is the declared check ({@code api/access}), response headers are
+ * {@link SecurityHeadersFilter}'s: the chain keeps no session, asks for no login, has no CSRF token (no browser
+ * session exists to ride on) and does not wrap the request (the actuator sees the operator role the
+ * {@link ActuatorAccessFilter} gives).
+ */
+@Configuration
+public class EdgeSecurityConfig {
+
+    @Bean
+    SecurityFilterChain edgeSecurityFilterChain(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+}
