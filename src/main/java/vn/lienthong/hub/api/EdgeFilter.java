@@ -161,6 +161,10 @@ public class EdgeFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > maxBody) {
             return Optional.of(new HubException(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + maxBody + " bytes"));
         }
+        if (client.isEmpty() && EdgePaths.isOpenData(request.getMethod(), pathOf(request))) {
+            // open statistics (docs/open-data.md): public, no key needed; still logged like every exchange
+            return Optional.empty();
+        }
         if (client.isEmpty()) {
             return Optional.of(new HubException(ErrorCode.UNAUTHENTICATED, authenticated.refusal()));
         }

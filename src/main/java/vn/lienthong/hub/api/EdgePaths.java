@@ -33,6 +33,11 @@ final class EdgePaths {
         return null;
     }
 
+    /** The open statistics, which anyone may read without a key: GET (or HEAD) under {@code /api/v1/open-data/}. */
+    static boolean isOpenData(String method, String rawPath) {
+        return ("GET".equals(method) || "HEAD".equals(method)) && resolve(rawPath).startsWith("/api/v1/open-data/");
+    }
+
     /** True when the path has no percent escape, {@code ;} parameter, empty segment or dot segment. */
     static boolean isPlain(String rawPath) {
         if (rawPath == null || !PLAIN.matcher(rawPath).matches()) {

@@ -80,6 +80,22 @@ public final class HubServices {
     public static final HubService INSPECTION_POPULATION_USE =
             new HubService("inspection", "population-use", "PopulationDatabaseUse", null, false);
 
+    /** Online payment of a dossier's fees through the national payment platform (routes/payment/payment-request.camel.yaml). */
+    public static final HubService PAYMENT_REQUEST =
+            new HubService("payment", "online-payment", "TaoYeuCauThanhToan", "direct:payment-request", false);
+
+    /** The payment state of a dossier. */
+    public static final HubService PAYMENT_STATE =
+            new HubService("payment", "online-payment", "TraCuuThanhToan", null, false);
+
+    /** A result posted by the national payment platform (routes/payment/payment-callback.camel.yaml). */
+    public static final HubService PAYMENT_CALLBACK =
+            new HubService("payment-callback", "online-payment", "KetQuaThanhToan", "direct:payment-callback", false);
+
+    /** Open statistics (opendata.OpenStatistics), public without a key. */
+    public static final HubService OPEN_STATISTICS =
+            new HubService(HubService.PUBLIC, "open-data", "OpenStatistics", null, false);
+
     /** The catalogue of connector services, for every authenticated client. */
     public static final HubService LIST_SERVICES =
             new HubService(HubService.ANY_CLIENT, "service-catalogue", "ListServices", null, false);
@@ -105,7 +121,7 @@ public final class HubServices {
             AUDIT_VERIFY, AUDIT_EXPORT, AUDIT_STATISTICS, DOSSIER_SUBMIT, DOSSIER_PROGRESS, DOSSIER_SYNC_STATE,
             DOSSIER_DEAD_LETTERS, DOSSIER_DEAD_LETTER_DISCARD, DOSSIER_STATISTICS, LIST_SERVICES, LIST_ALLOWED_SERVICES,
             PREFILL_PROCEDURES, OPENAPI_CONTRACT, ERROR_PAGE, MAINTENANCE_STATE, MAINTENANCE_ON, MAINTENANCE_OFF, INSPECTION_LATE,
-            INSPECTION_FIGURES, INSPECTION_POPULATION_USE);
+            INSPECTION_FIGURES, INSPECTION_POPULATION_USE, PAYMENT_REQUEST, PAYMENT_STATE, PAYMENT_CALLBACK, OPEN_STATISTICS);
 
     /** The service a declaration names, if it names one of {@link #ALL}. */
     public static Optional<HubService> find(String code, String operation) {

@@ -79,6 +79,20 @@ public class PrefillController {
             return m;
         }).toList();
         d.put("fields", fields);
+        if (p.papers() != null) {
+            Map<String, Object> papers = new LinkedHashMap<>();
+            papers.put("store", p.papers().store().service());
+            papers.put("required", p.papers().required().stream().map(r -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("documentType", r.documentType());
+                m.put("label", r.label());
+                if (r.maxAgeDays() != null) {
+                    m.put("maxAgeDays", r.maxAgeDays());
+                }
+                return m;
+            }).toList());
+            d.put("papers", papers);
+        }
         return d;
     }
 

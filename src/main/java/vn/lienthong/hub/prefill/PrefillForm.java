@@ -22,6 +22,17 @@ public class PrefillForm {
 
     private static final Logger log = LoggerFactory.getLogger(PrefillForm.class);
 
+    private final PaperReuse papers;
+
+    public PrefillForm() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** With the clock that says which papers are still valid (tests fix the day). */
+    PrefillForm(java.time.Clock clock) {
+        this.papers = new PaperReuse(clock);
+    }
+
     /** The body after the split: the gathered answers, or the plan itself when no source was asked. */
     public PrefillResult assemble(Object gatheredOrPlan) {
         if (gatheredOrPlan instanceof PrefillAnswers.Gathered gathered) {
@@ -39,9 +50,16 @@ public class PrefillForm {
         answers.sort(Comparator.comparingInt(a -> a.call().index()));
         List<PrefillResult.SourceStatus> statuses = new ArrayList<>();
         Map<String, SourceAnswer> bySource = new HashMap<>();
+        SourceAnswer store = null;
+        PrefillResult.SourceStatus storeStatus = null;
         for (SourceAnswer a : answers) {
-            statuses.add(a.status());
-            bySource.put(a.source().id(), a);
+            if (procedure.papers() != null && ProcedureProfile.PAPER_STORE.equals(a.source().id())) {
+                store = a;
+                storeStatus = a.status();
+            } else {
+                statuses.add(a.status());
+                bySource.put(a.source().id(), a);
+            }
             if (a.failure() != null) {
                 log.info("Pre-fill of {}: source '{}' ({}) {}: {}", procedure.code(), a.source().id(),
                         a.source().service(), a.failure().code(), a.failure().detail());
@@ -62,7 +80,14 @@ public class PrefillForm {
                         new PrefillResult.Provenance(field.source(), answer.source().service(), answer.retrievedAt())));
             }
         }
+        List<PrefillResult.RequiredPaper> required = null;
+        List<String> toSubmit = null;
+        if (procedure.papers() != null) {
+            required = papers.judge(procedure.papers(), store);
+            toSubmit = required.stream().filter(p -> p.status() != PrefillResult.PaperStatus.REUSABLE)
+                    .map(PrefillResult.RequiredPaper::documentType).toList();
+        }
         return new PrefillResult(procedure.code(), procedure.name(), procedure.subjectKind().name().toLowerCase(),
-                List.copyOf(fields), List.copyOf(statuses), List.copyOf(missing));
+                List.copyOf(fields), List.copyOf(statuses), List.copyOf(missing), required, storeStatus, toSubmit);
     }
 }

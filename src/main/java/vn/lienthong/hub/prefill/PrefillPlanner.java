@@ -43,7 +43,7 @@ public class PrefillPlanner {
         ProcedureProfile procedure = request.procedure();
         long start = System.nanoTime();
         List<PrefillPlan.SourceCall> calls = new ArrayList<>();
-        for (ProcedureProfile.Source source : procedure.sources()) {
+        for (ProcedureProfile.Source source : procedure.calls()) {
             calls.add(call(calls.size(), source, request.subject(), caller, start));
         }
         return new PrefillPlan(procedure, List.copyOf(calls));

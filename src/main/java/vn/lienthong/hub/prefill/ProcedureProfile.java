@@ -14,10 +14,50 @@ import java.util.Optional;
  * @param subjectKind whether the form is about a citizen or an enterprise
  * @param sources     the catalogue services the hub asks, all at once
  * @param fields      the form fields, each filled from one source or left to the applicant
+ * @param papers      the papers and results the procedure requires, looked up in the store of digitised documents so
+ *                    the applicant need not submit again what it holds and is still valid; null when none
  * @param location    where the profile was read from, for error messages
  */
 public record ProcedureProfile(String code, String name, SubjectKind subjectKind, List<Source> sources,
-                               List<Field> fields, String location) {
+                               List<Field> fields, Papers papers, String location) {
+
+    /** A profile that requires no papers. */
+    public ProcedureProfile(String code, String name, SubjectKind subjectKind, List<Source> sources, List<Field> fields,
+                            String location) {
+        this(code, name, subjectKind, sources, fields, null, location);
+    }
+
+    /** The source id of the store of digitised documents in the plan and the message log. */
+    public static final String PAPER_STORE = "papers";
+
+    /**
+     * The papers of a procedure (thành phần hồ sơ the state may already hold, Decree 45/2020 Art. 10).
+     *
+     * @param store    the catalogue service that lists the subject's digitised papers (id {@value #PAPER_STORE})
+     * @param required the papers the procedure requires, in the profile's order
+     */
+    public record Papers(Source store, List<Paper> required) {
+    }
+
+    /**
+     * One paper a procedure requires.
+     *
+     * @param documentType the store's document type code (MaLoaiGiayTo), e.g. {@code KS.TRICHLUC}
+     * @param label        the Vietnamese name of the dossier component
+     * @param maxAgeDays   when the procedure accepts only recent papers: their greatest age in days; null otherwise
+     */
+    public record Paper(String documentType, String label, Integer maxAgeDays) {
+    }
+
+    /** Every call the pre-fill makes: the sources, then the store of papers when the procedure requires any. */
+    public List<Source> calls() {
+        if (papers == null) {
+            return sources;
+        }
+        List<Source> all = new java.util.ArrayList<>(sources);
+        all.add(papers.store());
+        return List.copyOf(all);
+    }
 
     /** The kind of subject a procedure is about, and so the identifiers the caller sends. */
     public enum SubjectKind {

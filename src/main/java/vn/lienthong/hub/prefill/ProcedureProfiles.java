@@ -94,6 +94,21 @@ public class ProcedureProfiles {
             fields.add(new ProcedureProfile.Field(required(f, "name", location), required(f, "label", location),
                     text(f, "source"), text(f, "pointer"), f.path("mandatory").asBoolean(false)));
         }
+        ProcedureProfile.Papers papers = null;
+        JsonNode p = node.get("papers");
+        if (p != null && !p.isNull()) {
+            JsonNode store = p.path("store");
+            Map<String, String> input = new LinkedHashMap<>();
+            store.path("input").fields().forEachRemaining(e -> input.put(e.getKey(), e.getValue().asText()));
+            List<ProcedureProfile.Paper> required = new ArrayList<>();
+            for (JsonNode r : p.path("required")) {
+                required.add(new ProcedureProfile.Paper(required(r, "documentType", location), required(r, "label", location),
+                        r.hasNonNull("maxAgeDays") ? r.get("maxAgeDays").asInt() : null));
+            }
+            papers = new ProcedureProfile.Papers(new ProcedureProfile.Source(ProcedureProfile.PAPER_STORE,
+                    required(store, "service", location), Collections.unmodifiableMap(input),
+                    store.path("timeoutMillis").asLong(0)), List.copyOf(required));
+        }
         String kind = required(node, "subjectKind", location);
         ProcedureProfile.SubjectKind subjectKind;
         try {
@@ -102,7 +117,7 @@ public class ProcedureProfiles {
             throw new IllegalStateException(location + ": subjectKind must be citizen or enterprise, not " + kind);
         }
         return new ProcedureProfile(required(node, "code", location), required(node, "name", location), subjectKind,
-                List.copyOf(sources), List.copyOf(fields), location);
+                List.copyOf(sources), List.copyOf(fields), papers, location);
     }
 
     private static String required(JsonNode node, String field, String location) {

@@ -53,6 +53,9 @@ final class ProfileCheck {
             }
             v.addAll(inputViolations(at, profile.subjectKind(), source, service.get()));
         }
+        if (profile.papers() != null) {
+            v.addAll(paperViolations(at, profile, catalogue));
+        }
         Set<String> names = new HashSet<>();
         for (ProcedureProfile.Field field : profile.fields()) {
             if (!names.add(field.name())) {
@@ -78,6 +81,55 @@ final class ProfileCheck {
                             + " in the output of " + service.code())));
         }
         return v;
+    }
+
+    /**
+     * The store of papers must be a known service asked by the subject's identifier whose answer lists papers
+     * ({@code /papers/0/documentType}), and every required paper must be of a document type the service declares in
+     * its input schema ({@code documentType} enum: the store's catalogue of types).
+     */
+    private static List<String> paperViolations(String at, ProcedureProfile profile, ConnectorCatalogue catalogue) {
+        List<String> v = new ArrayList<>();
+        ProcedureProfile.Source store = profile.papers().store();
+        if (ids(profile).contains(store.id())) {
+            v.add(at + "source id '" + store.id() + "' is reserved for the store of papers");
+        }
+        if (store.timeoutMillis() <= 0) {
+            v.add(at + "papers: the store needs a positive timeoutMillis");
+        }
+        if (profile.papers().required().isEmpty()) {
+            v.add(at + "papers: no required paper");
+        }
+        Optional<CatalogueService> service = catalogue.find(store.service());
+        if (service.isEmpty()) {
+            v.add(at + "papers: unknown service '" + store.service() + "'");
+            return v;
+        }
+        v.addAll(inputViolations(at, profile.subjectKind(), store, service.get()));
+        pointerViolation(service.get().output(), "/papers/0/documentType").ifPresent(reason ->
+                v.add(at + "papers: " + service.get().code() + " does not list papers: /papers/0/documentType " + reason));
+        Set<String> known = new HashSet<>();
+        service.get().input().path("properties").path("documentType").path("enum").forEach(t -> known.add(t.asText()));
+        Set<String> types = new HashSet<>();
+        for (ProcedureProfile.Paper paper : profile.papers().required()) {
+            if (!types.add(paper.documentType())) {
+                v.add(at + "papers: document type '" + paper.documentType() + "' is required twice");
+            }
+            if (!known.contains(paper.documentType())) {
+                v.add(at + "papers: unknown document type '" + paper.documentType() + "' (" + service.get().code()
+                        + " knows " + new java.util.TreeSet<>(known) + ")");
+            }
+            if (paper.maxAgeDays() != null && paper.maxAgeDays() <= 0) {
+                v.add(at + "papers: maxAgeDays of '" + paper.documentType() + "' must be positive");
+            }
+        }
+        return v;
+    }
+
+    private static Set<String> ids(ProcedureProfile profile) {
+        Set<String> ids = new HashSet<>();
+        profile.sources().forEach(s -> ids.add(s.id()));
+        return ids;
     }
 
     private static List<String> inputViolations(String at, ProcedureProfile.SubjectKind kind,

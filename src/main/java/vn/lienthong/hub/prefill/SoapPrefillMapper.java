@@ -43,8 +43,43 @@ final class SoapPrefillMapper {
             soap.getSource().add(status);
         }
         soap.getMissingMandatoryField().addAll(result.missingMandatoryFields());
+        if (result.papers() != null) {
+            for (PrefillResult.RequiredPaper p : result.papers()) {
+                vn.lienthong.hub.soap.prefill.v1.RequiredPaper paper = new vn.lienthong.hub.soap.prefill.v1.RequiredPaper();
+                paper.setDocumentType(p.documentType());
+                paper.setLabel(p.label());
+                paper.setStatus(p.status().value());
+                paper.setReusable(held(p.reusable()));
+                p.notOffered().forEach(n -> paper.getNotOffered().add(held(n)));
+                soap.getPaper().add(paper);
+            }
+            soap.getPaperToSubmit().addAll(result.papersToSubmit());
+        }
         return soap;
     }
+
+    private static vn.lienthong.hub.soap.prefill.v1.HeldPaper held(PrefillResult.HeldPaper p) {
+        if (p == null) {
+            return null;
+        }
+        vn.lienthong.hub.soap.prefill.v1.HeldPaper held = new vn.lienthong.hub.soap.prefill.v1.HeldPaper();
+        held.setDocumentId(p.documentId());
+        held.setNumber(p.number());
+        held.setIssuerName(p.issuer() == null || p.issuer().path("name").isMissingNode() ? null : p.issuer().path("name").asText());
+        held.setIssuedOn(p.issuedOn());
+        held.setValidUntil(p.validUntil());
+        held.setValidity(p.validity().status());
+        held.setReason(p.validity().reason());
+        held.setLink(p.link());
+        held.setService(p.provenance().service());
+        held.setRetrievedAt(instant(p.provenance().retrievedAt()));
+        if (p.dossierComponent() != null) {
+            held.setDossierComponent(COMPONENTS.valueToTree(p.dossierComponent()).toString());
+        }
+        return held;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper COMPONENTS = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Text as it is; numbers, booleans and structured values (addresses) as JSON. */
     private static String text(JsonNode value) {

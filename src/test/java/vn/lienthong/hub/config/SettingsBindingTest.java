@@ -80,11 +80,14 @@ class SettingsBindingTest {
 
             SecurityProperties security = context.getBean(SecurityProperties.class);
             assertThat(security.clients()).extracting(SecurityProperties.Client::id).containsExactly(
-                    "000.00.00.H22:MOTCUA", "000.00.00.H22:KIEMTRA", "000.00.00.H22:CONGTTDT", "000.00.00.H22:VANHANH");
+                    "000.00.00.H22:MOTCUA", "000.00.00.H22:KIEMTRA", "000.00.00.H22:CONGTTDT", "000.00.00.H22:VANHANH",
+                    "000.00.00.G22:PAYGOV");
             SecurityProperties.Client motcua = security.clients().get(0);
             assertThat(motcua.apiKeySha256()).isEqualTo("b2d54a23bc0ca40b7d3349b007f09cc91fca3dda12e1ca72e580c9e69b08e097");
             assertThat(motcua.demo()).isTrue();
-            assertThat(motcua.grants()).containsExactly("data:*", "prefill:*", "dossier:*");
+            assertThat(motcua.grants()).containsExactly("data:*", "prefill:*", "dossier:*", "payment:*");
+            // the payment platform may only post results
+            assertThat(security.clients().get(4).grants()).containsExactly("payment-callback:*");
             assertThat(context.getBean(DemoProperties.class).enabled()).isTrue();
 
             SimulatorProperties simulators = context.getBean(SimulatorProperties.class);

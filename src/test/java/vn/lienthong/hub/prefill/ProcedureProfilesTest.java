@@ -100,6 +100,35 @@ class ProcedureProfilesTest {
     }
 
     @Test
+    void rejectsAnUnknownDocumentTypeAndAStoreThatListsNoPapers() throws IOException {
+        ProcedureProfile profile = profile("""
+                code: 9.999999.000.00.00.H22
+                name: Thử
+                subjectKind: citizen
+                sources: [{id: x, service: judicial-records-status, input: {personalId: subject.personalId}, timeoutMillis: 1000}]
+                fields: [{name: a, label: A, source: x, pointer: /fullName}]
+                papers:
+                  store: {service: digitised-papers, input: {personalId: subject.personalId}, timeoutMillis: 1000}
+                  required: [{documentType: XX.KHONGCO, label: Không có}, {documentType: KS.TRICHLUC, label: Trích lục}]
+                """);
+        assertThat(ProfileCheck.violations(profile, catalogue)).singleElement().asString()
+                .contains("unknown document type 'XX.KHONGCO'").contains("KS.TRICHLUC");
+
+        ProcedureProfile wrongStore = profile("""
+                code: 9.999999.000.00.00.H22
+                name: Thử
+                subjectKind: citizen
+                sources: [{id: x, service: judicial-records-status, input: {personalId: subject.personalId}, timeoutMillis: 1000}]
+                fields: [{name: a, label: A, source: x, pointer: /fullName}]
+                papers:
+                  store: {service: judicial-records-status, input: {personalId: subject.personalId}, timeoutMillis: 1000}
+                  required: [{documentType: KS.TRICHLUC, label: Trích lục}]
+                """);
+        assertThat(ProfileCheck.violations(wrongStore, catalogue)).anySatisfy(v -> assertThat(v).contains("does not list papers"))
+                .anySatisfy(v -> assertThat(v).contains("unknown document type 'KS.TRICHLUC'"));
+    }
+
+    @Test
     void refusesToStartWithDuplicateProcedureCodes() {
         assertThatThrownBy(() -> new ProcedureProfiles(List.of(shipped.get(0), shipped.get(0)), catalogue))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("declared by both");
