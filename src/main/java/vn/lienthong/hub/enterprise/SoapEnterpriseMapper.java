@@ -3,8 +3,11 @@ package vn.lienthong.hub.enterprise;
 import java.time.LocalDate;
 
 import vn.lienthong.hub.model.Enterprise;
+import vn.lienthong.hub.model.UnitTranslation;
 import vn.lienthong.hub.soap.enterprise.v1.BusinessLine;
 import vn.lienthong.hub.soap.enterprise.v1.CodedValue;
+import vn.lienthong.hub.soap.enterprise.v1.CurrentUnit;
+import vn.lienthong.hub.soap.enterprise.v1.CurrentUnits;
 import vn.lienthong.hub.soap.enterprise.v1.HeadOffice;
 import vn.lienthong.hub.soap.enterprise.v1.LegalRepresentative;
 import vn.lienthong.hub.soap.enterprise.v1.LegalStatus;
@@ -62,6 +65,7 @@ final class SoapEnterpriseMapper {
             office.setCommuneName(h.communeName());
             office.setHouseNumber(h.houseNumber());
             office.setStreet(h.street());
+            office.setCurrent(current(h.current()));
             soap.setHeadOffice(office);
         }
         if (e.businessLines() != null) {
@@ -72,6 +76,23 @@ final class SoapEnterpriseMapper {
                 line.setMain(l.main());
                 soap.getBusinessLine().add(line);
             }
+        }
+        return soap;
+    }
+
+    private static CurrentUnits current(UnitTranslation units) {
+        if (units == null) {
+            return null;
+        }
+        CurrentUnits soap = new CurrentUnits();
+        soap.setStatus(units.status().name());
+        for (vn.lienthong.hub.model.CurrentUnit u : units.candidates()) {
+            CurrentUnit unit = new CurrentUnit();
+            unit.setProvinceCode(u.provinceCode());
+            unit.setProvinceName(u.provinceName());
+            unit.setCommuneCode(u.communeCode());
+            unit.setCommuneName(u.communeName());
+            soap.getCandidate().add(unit);
         }
         return soap;
     }

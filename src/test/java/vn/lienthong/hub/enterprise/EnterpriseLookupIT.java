@@ -84,6 +84,15 @@ class EnterpriseLookupIT extends HubIntegrationTest {
     }
 
     @Test
+    void translatesTheHeadOfficeToCurrentUnits_overSoap() throws HubFault {
+        Enterprise e = client(Map.of("X-API-Key", MOTCUA_KEY)).lookupEnterprise("0101234565");
+        assertThat(e.getHeadOffice().getProvinceCode()).isEqualTo("01");
+        // the same vector as over REST: Phường Trúc Bạch (00004) is in Phường Ba Đình since 2025-07-01
+        assertThat(e.getHeadOffice().getCurrent().getStatus()).isEqualTo("EXACT");
+        assertThat(e.getHeadOffice().getCurrent().getCandidate().get(0).getCommuneName()).isEqualTo("Phường Ba Đình");
+    }
+
+    @Test
     void returnsEnterprise_overSoap() throws HubFault {
         Enterprise e = client(Map.of("X-API-Key", MOTCUA_KEY)).lookupEnterprise("0312345673");
         assertThat(e.getName()).isEqualTo("Công ty Cổ phần Dữ Liệu Mở");
