@@ -1,5 +1,7 @@
 package vn.lienthong.hub.prod;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -10,11 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A standalone Apache Artemis broker for the tests: the distribution the build unpacks (profile {@code prod-it},
@@ -105,20 +108,20 @@ public final class StandaloneBroker implements AutoCloseable {
         return instance;
     }
 
-    private void awaitActive(Duration patience) throws IOException, InterruptedException {
-        Instant end = Instant.now().plus(patience);
+    private void awaitActive(Duration patience) throws IOException {
         Path log = instance.resolve("broker.log");
-        while (Instant.now().isBefore(end)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the broker stopped at start-up:\n" + tail(log));
-            }
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("AMQ221007") && listening()) {
-                return;
-            }
-            Thread.sleep(200);
+        try {
+            await().atMost(patience).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the broker stopped at start-up:\n" + tail(log));
+                }
+                return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("AMQ221007")
+                        && listening();
+            });
+        } catch (ConditionTimeoutException e) {
+            stop();
+            throw new IllegalStateException("the broker did not become active within " + patience + ":\n" + tail(log));
         }
-        stop();
-        throw new IllegalStateException("the broker did not become active within " + patience + ":\n" + tail(log));
     }
 
     private boolean listening() {
