@@ -44,16 +44,7 @@ public class CitizenVerification {
      */
     public Citizen verified(Exchange exchange) {
         CitizenLookupRequest asked = exchange.getProperty(ASKED, CitizenLookupRequest.class);
-        JsonNode answer;
-        if (exchange.getMessage().getBody() instanceof JsonNode read) {
-            answer = read;
-        } else {
-            try {
-                answer = json.readTree(exchange.getMessage().getBody(String.class));
-            } catch (IOException | IllegalArgumentException e) {
-                throw malformed("the reader's output is not JSON", e);
-            }
-        }
+        JsonNode answer = exchange.getMessage().getBody() instanceof JsonNode read ? read : null;
         if (answer == null || !answer.path("citizens").isArray()) {
             throw malformed("the reader's output lacks citizens", null);
         }
