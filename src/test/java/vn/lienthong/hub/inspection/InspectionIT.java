@@ -165,7 +165,11 @@ class InspectionIT extends DossierSyncIntegrationTest {
     void ownerVerifiedThroughThePopulationConnectorForTheProcedure_getsDSKetNoiCSDL() {
         ZonedDateTime now = ZonedDateTime.now(PortalDates.VIETNAM);
         String day = now.format(DateTimeFormatter.ofPattern("yyMMdd"));
-        String received = now.minusHours(1).truncatedTo(ChronoUnit.SECONDS).toOffsetDateTime().toString();
+        // received an hour ago, but today in Việt Nam: the figures below are asked for today (the first hour after
+        // midnight would otherwise put the dossiers on yesterday)
+        ZonedDateTime receivedAt = now.minusHours(1).toLocalDate().equals(now.toLocalDate())
+                ? now.minusHours(1) : now.toLocalDate().atStartOfDay(PortalDates.VIETNAM);
+        String received = receivedAt.truncatedTo(ChronoUnit.SECONDS).toOffsetDateTime().toString();
         String due = now.plusDays(10).toLocalDate().toString();
         Map<String, String> headers = new HashMap<>(officer(MOTCUA_KEY));
         headers.put("X-Purpose", "1.001193.000.00.00.H22");
