@@ -112,11 +112,12 @@ public class EdgeFilter extends OncePerRequestFilter {
         response.setHeader("Cache-Control", "no-store");
         MDC.put(MDC_TRANSACTION_ID, context.transactionId());
         boolean keepBodies = audit.keepsBodies();
-        CountingRequest countingRequest = new CountingRequest(request, edge.maxBodyBytes(), keepBodies);
+        long maxBody = maxBody(request);
+        CountingRequest countingRequest = new CountingRequest(request, maxBody, keepBodies);
         CountingResponse countingResponse = new CountingResponse(response, audit.responseHoldBytes(),
                 keepBodies);
         try {
-            Optional<HubException> refusal = admit(request, context, usable, authenticated, foreign);
+            Optional<HubException> refusal = admit(request, context, usable, authenticated, foreign, maxBody);
             if (refusal.isPresent()) {
                 if (refusal.get().code() == ErrorCode.METHOD_NOT_ALLOWED && EdgePaths.SOAP.equals(channel)) {
                     countingResponse.setHeader("Allow", "POST");
@@ -140,7 +141,7 @@ public class EdgeFilter extends OncePerRequestFilter {
 
     /** What the edge itself refuses before any service runs, in the order a caller should learn it. */
     private Optional<HubException> admit(HttpServletRequest request, ExchangeContext context, boolean usableTransactionId,
-            EdgeAuthentication.Result authenticated, boolean foreignTransactionId) {
+            EdgeAuthentication.Result authenticated, boolean foreignTransactionId, long maxBody) {
         Optional<ApiClient> client = authenticated.client();
         if (!usableTransactionId) {
             return Optional.of(new HubException(ErrorCode.INVALID_TRANSACTION_ID,
@@ -157,7 +158,6 @@ public class EdgeFilter extends OncePerRequestFilter {
             return Optional.of(new HubException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod()
                     + " is not supported here: a SOAP service answers POST, and its contract GET ?wsdl"));
         }
-        long maxBody = edge.maxBodyBytes();
         if (request.getContentLengthLong() > maxBody) {
             return Optional.of(new HubException(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + maxBody + " bytes"));
         }
@@ -187,6 +187,12 @@ public class EdgeFilter extends OncePerRequestFilter {
         return Optional.empty();
     }
 
+    /** The body limit: documents sent for signature verification may be larger than any other request. */
+    private long maxBody(HttpServletRequest request) {
+        return EdgePaths.isDocumentUpload(request.getMethod(), pathOf(request))
+                ? Math.max(edge.maxDocumentBytes(), edge.maxBodyBytes()) : edge.maxBodyBytes();
+    }
+
     private void record(ExchangeContext context, int status, CountingRequest request, CountingResponse response) {
         Outcome outcome = Outcome.fromStatus(status);
         if ("SOAP".equals(context.channel()) && context.errorCode() != null) {
@@ -200,6 +206,14 @@ public class EdgeFilter extends OncePerRequestFilter {
                         context.client() == null ? null : context.client().id(), context.userId(), context.purpose(),
                         context.service(), "scope " + context.scope(), context.subjectRef(), Outcome.SUCCESS, null, null,
                         null, context.timeIn(), Instant.now(), 0, null, null), BodyEvidence.NONE);
+            }
+            for (ExchangeContext.Finding finding : context.findings()) {
+                // what the handler established (a signature's outcome), chained with the exchange (committed with it)
+                messageLog.submit(new MessageLogRecord(null, "HOP", context.transactionId(), hub.instanceId(), "HUB",
+                        context.client() == null ? null : context.client().id(), context.userId(), context.purpose(),
+                        context.service(), finding.operation(), context.subjectRef(),
+                        finding.succeeded() ? Outcome.SUCCESS : Outcome.REJECTED, finding.code(), finding.text(), null,
+                        context.timeIn(), Instant.now(), 0, null, null), BodyEvidence.NONE);
             }
             messageLog.append(new MessageLogRecord(null, "EXCHANGE", context.transactionId(), hub.instanceId(),
                     context.channel(), context.client() == null ? null : context.client().id(), context.userId(),

@@ -38,6 +38,11 @@ final class EdgePaths {
         return ("GET".equals(method) || "HEAD".equals(method)) && resolve(rawPath).startsWith("/api/v1/open-data/");
     }
 
+    /** A document sent for signature verification (docs/signatures.md): POST {@code /api/v1/documents/verify}. */
+    static boolean isDocumentUpload(String method, String rawPath) {
+        return "POST".equals(method) && resolve(rawPath).equals("/api/v1/documents/verify");
+    }
+
     /** True when the path has no percent escape, {@code ;} parameter, empty segment or dot segment. */
     static boolean isPlain(String rawPath) {
         if (rawPath == null || !PLAIN.matcher(rawPath).matches()) {

@@ -40,6 +40,19 @@ public final class ExchangeContext {
     private Long retryAfterSeconds;
     private final Set<String> quotasTaken = new HashSet<>();
     private final List<Runnable> onEnd = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+
+    /**
+     * Something a handler established about the exchange that the message log must keep beside the exchange's own
+     * record (one signature verification's outcome): written by the edge as a {@code HOP} record of channel {@code HUB}.
+     *
+     * @param operation what was established, e.g. {@code signature 1 VALID}
+     * @param succeeded whether it is a favourable outcome (the record's outcome SUCCESS, else REJECTED)
+     * @param code      a short code of the outcome, e.g. {@code SIGNED_BYTES_ALTERED}, or null
+     * @param text      why, without personal data
+     */
+    public record Finding(String operation, boolean succeeded, String code, String text) {
+    }
 
     public ExchangeContext(String transactionId, String channel) {
         this.transactionId = transactionId;
@@ -143,6 +156,16 @@ public final class ExchangeContext {
     public CallContext toCall() {
         return new CallContext(transactionId, client == null ? null : client.id(), userId, purpose, service, channel,
                 subjectRef);
+    }
+
+    /** Adds a finding for the message log (see {@link Finding}). */
+    public void finding(Finding finding) {
+        findings.add(finding);
+    }
+
+    /** The findings handlers added, in order. */
+    public List<Finding> findings() {
+        return List.copyOf(findings);
     }
 
     /** Records why the exchange failed; the first failure wins, later ones are consequences. */

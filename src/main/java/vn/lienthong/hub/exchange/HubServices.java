@@ -96,6 +96,14 @@ public final class HubServices {
     public static final HubService OPEN_STATISTICS =
             new HubService(HubService.PUBLIC, "open-data", "OpenStatistics", null, false);
 
+    /** Verification of the signatures of a PDF document (signature.DocumentController, docs/signatures.md). */
+    public static final HubService DOCUMENT_VERIFY =
+            new HubService("document", "signature-verification", "VerifySignatures", null, false);
+
+    /** The certificate of the hub's seal, for every authenticated client (docs/signatures.md). */
+    public static final HubService SEAL_CERTIFICATE =
+            new HubService(HubService.ANY_CLIENT, "seal", "GetSealCertificate", null, false);
+
     /** The catalogue of connector services, for every authenticated client. */
     public static final HubService LIST_SERVICES =
             new HubService(HubService.ANY_CLIENT, "service-catalogue", "ListServices", null, false);
@@ -121,7 +129,8 @@ public final class HubServices {
             AUDIT_VERIFY, AUDIT_EXPORT, AUDIT_STATISTICS, DOSSIER_SUBMIT, DOSSIER_PROGRESS, DOSSIER_SYNC_STATE,
             DOSSIER_DEAD_LETTERS, DOSSIER_DEAD_LETTER_DISCARD, DOSSIER_STATISTICS, LIST_SERVICES, LIST_ALLOWED_SERVICES,
             PREFILL_PROCEDURES, OPENAPI_CONTRACT, ERROR_PAGE, MAINTENANCE_STATE, MAINTENANCE_ON, MAINTENANCE_OFF, INSPECTION_LATE,
-            INSPECTION_FIGURES, INSPECTION_POPULATION_USE, PAYMENT_REQUEST, PAYMENT_STATE, PAYMENT_CALLBACK, OPEN_STATISTICS);
+            INSPECTION_FIGURES, INSPECTION_POPULATION_USE, PAYMENT_REQUEST, PAYMENT_STATE, PAYMENT_CALLBACK, OPEN_STATISTICS,
+            DOCUMENT_VERIFY, SEAL_CERTIFICATE);
 
     /** The service a declaration names, if it names one of {@link #ALL}. */
     public static Optional<HubService> find(String code, String operation) {

@@ -1,0 +1,204 @@
+package vn.lienthong.hub.signature;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Date;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * A certification authority, signers and signed PDFs made by the tests at run time (no key or document is committed):
+ * PDFBox writes and signs the PDF (PAdES, ETSI.CAdES.detached), BouncyCastle makes keys, certificates, CMS and CRLs.
+ */
+final class TestPki {
+
+    static final String TITLE = "Trich luc khai sinh ban goc";
+
+    /** A key with its certificate; {@code issuer} null for a root. */
+    record Issued(KeyPair keys, X509Certificate certificate, Issued issuer) {
+
+        List<X509Certificate> chain() {
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Issued i = this; i != null; i = i.issuer()) {
+                chain.add(i.certificate());
+            }
+            return chain;
+        }
+    }
+
+    private TestPki() {
+    }
+
+    static Issued authority(String commonName) throws Exception {
+        KeyPair keys = keyPair();
+        X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, "Test CA")
+                .addRDN(BCStyle.CN, commonName).build();
+        Instant now = Instant.now();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(),
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))), name, keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+        return new Issued(keys, certificate, null);
+    }
+
+    /**
+     * A signer's certificate in the Vietnamese style: {@code CN} the holder's name, {@code UID=CCCD:<number>}, with a
+     * CRL distribution point at {@code crlUrl} (none when null).
+     */
+    static Issued signer(Issued issuer, String name, String personalId, String crlUrl) throws Exception {
+        KeyPair keys = keyPair();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.ST, "Hà Nội")
+                .addRDN(BCStyle.CN, name).addRDN(BCStyle.UID, "CCCD:" + personalId).build();
+        Instant now = Instant.now();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer.certificate(), serial(),
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(30))),
+                subject, keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+        if (crlUrl != null) {
+            GeneralNames names = new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl));
+            builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                new DistributionPoint(new DistributionPointName(names), null, null)}));
+        }
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.keys().getPrivate())));
+        return new Issued(keys, certificate, issuer);
+    }
+
+    /** A CRL of {@code issuer} revoking {@code revoked}, current for a day. */
+    static X509CRL crl(Issued issuer, X509Certificate... revoked) throws Exception {
+        Instant now = Instant.now();
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(
+                X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
+                Date.from(now.minus(Duration.ofMinutes(10))));
+        builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+        for (X509Certificate certificate : revoked) {
+            builder.addCRLEntry(certificate.getSerialNumber(), Date.from(now.minus(Duration.ofMinutes(5))),
+                    CRLReason.keyCompromise);
+        }
+        return new JcaX509CRLConverter().getCRL(builder.build(
+                new JcaContentSignerBuilder("SHA256withRSA").build(issuer.keys().getPrivate())));
+    }
+
+    /** An unsigned one-page PDF whose title is {@link #TITLE}, written without compression (so tests can find bytes). */
+    static byte[] unsignedPdf() throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+                content.newLineAtOffset(72, 700);
+                content.showText("Trich luc khai sinh - Nguyen Van An - 001090012345");
+                content.endText();
+            }
+            document.getDocumentInformation().setTitle(TITLE);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out, CompressParameters.NO_COMPRESSION);
+            return out.toByteArray();
+        }
+    }
+
+    /** {@code pdf} with one more signature by {@code signer} (PAdES baseline: ETSI.CAdES.detached), incrementally saved. */
+    static byte[] sign(byte[] pdf, Issued signer, String field) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+            signature.setName(field);
+            signature.setSignDate(Calendar.getInstance());
+            document.addSignature(signature, content -> cms(content.readAllBytes(), signer));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.saveIncremental(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] signedPdf(Issued signer) throws IOException {
+        return sign(unsignedPdf(), signer, "Signature1");
+    }
+
+    /** The signed PDF with its title changed inside the signed bytes (same length, so the structure still reads). */
+    static byte[] altered(byte[] signedPdf) {
+        String text = new String(signedPdf, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf(TITLE);
+        if (at < 0) {
+            throw new IllegalStateException("title not found in the PDF");
+        }
+        byte[] copy = signedPdf.clone();
+        byte[] replacement = "Trich luc khai sinh BAN SUA".getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(replacement, 0, copy, at, replacement.length);
+        return copy;
+    }
+
+    /** Detached CMS SignedData over {@code content}, with the signer's chain. */
+    static byte[] cms(byte[] content, Issued signer) throws IOException {
+        try {
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder()
+                    .build()).build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.keys().getPrivate()),
+                    signer.certificate()));
+            generator.addCertificates(new JcaCertStore(signer.chain()));
+            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    static String pem(X509Certificate certificate) throws Exception {
+        return HubSeal.pem("CERTIFICATE", certificate.getEncoded());
+    }
+
+    private static KeyPair keyPair() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048, new SecureRandom());
+        return generator.generateKeyPair();
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(64, new SecureRandom()).add(BigInteger.ONE);
+    }
+}
