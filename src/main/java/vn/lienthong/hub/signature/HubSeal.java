@@ -27,10 +27,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
-import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -173,9 +175,10 @@ public final class HubSeal {
         KeyPair caKeys = generator.generateKeyPair();
         KeyPair sealKeys = generator.generateKeyPair();
         Instant now = Instant.now();
-        X500Principal caName = new X500Principal("CN=LienThong Hub seal authority (generated, " + instanceName
-                + "),O=LienThong Hub,C=VN");
-        X500Principal sealName = new X500Principal("CN=LienThong Hub seal (" + instanceName + "),O=LienThong Hub,C=VN");
+        X500Name caName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, "LienThong Hub")
+                .addRDN(BCStyle.CN, "LienThong Hub seal authority (generated for " + instanceName + ")").build();
+        X500Name sealName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, "LienThong Hub")
+                .addRDN(BCStyle.CN, "LienThong Hub seal (" + instanceName + ")").build();
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
         JcaX509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, serial(), Date.from(now.minusSeconds(300)),
                 Date.from(now.plus(Duration.ofDays(3650))), caName, caKeys.getPublic());
@@ -184,7 +187,7 @@ public final class HubSeal {
         ca.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(caKeys.getPublic()));
         X509Certificate caCertificate = new JcaX509CertificateConverter().getCertificate(
                 ca.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
-        JcaX509v3CertificateBuilder seal = new JcaX509v3CertificateBuilder(caCertificate, serial(),
+        JcaX509v3CertificateBuilder seal = new JcaX509v3CertificateBuilder(caName, serial(),
                 Date.from(now.minusSeconds(300)), Date.from(now.plus(Duration.ofDays(1825))), sealName, sealKeys.getPublic());
         seal.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         seal.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
