@@ -85,6 +85,7 @@ public class PdfSignatureVerifier {
     private final CrlChecker crls;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public PdfSignatureVerifier(SignatureProperties properties) {
         this(TrustList.load(properties.trustList()), properties, Clock.systemUTC());
     }
