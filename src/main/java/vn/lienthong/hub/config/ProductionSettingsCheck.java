@@ -29,6 +29,8 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
         MANDATORY.put("hub.audit.subject-key", "HUB_AUDIT_SUBJECT_KEY");
         MANDATORY.put("hub.audit.signing-private-key", "HUB_AUDIT_SIGNING_PRIVATE_KEY");
         MANDATORY.put("hub.audit.signing-public-key", "HUB_AUDIT_SIGNING_PUBLIC_KEY");
+        MANDATORY.put("hub.signatures.seal.private-key", "HUB_SEAL_PRIVATE_KEY");
+        MANDATORY.put("hub.signatures.seal.certificate", "HUB_SEAL_CERTIFICATE");
         MANDATORY.put("camel.kamelet.population-lookup-action.baseUrl", "HUB_POPULATION_URL");
         MANDATORY.put("camel.kamelet.population-lookup-action.accessKey", "HUB_POPULATION_ACCESS_KEY");
         MANDATORY.put("camel.kamelet.national-portal-sync-action.baseUrl", "HUB_PORTAL_URL");

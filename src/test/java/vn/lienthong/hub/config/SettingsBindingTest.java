@@ -40,7 +40,8 @@ class SettingsBindingTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ HubProperties.class, EdgeProperties.class, AuditProperties.class,
             SubjectKeyProperties.class, SecurityProperties.class, DemoProperties.class, SimulatorProperties.class,
-            DossierSyncProperties.class, PrefillProperties.class, vn.lienthong.hub.security.DataScopeProperties.class })
+            DossierSyncProperties.class, PrefillProperties.class, vn.lienthong.hub.security.DataScopeProperties.class,
+            vn.lienthong.hub.signature.SignatureProperties.class })
     static class SettingsOnly {
     }
 
@@ -61,6 +62,14 @@ class SettingsBindingTest {
             EdgeProperties edge = context.getBean(EdgeProperties.class);
             assertThat(edge.maxBodyBytes()).isEqualTo(65536L);
             assertThat(edge.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(edge.maxDocumentBytes()).isEqualTo(16777216L);
+
+            var signatures = context.getBean(vn.lienthong.hub.signature.SignatureProperties.class);
+            assertThat(signatures.trustList()).isEmpty();
+            assertThat(signatures.revocationTimeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(signatures.seal().generate()).isTrue();
+            assertThat(signatures.seal().privateKey()).endsWith("/seal/seal-private.pem");
+            assertThat(signatures.seal().caCertificate()).endsWith("/seal/hub-seal-ca.pem");
 
             AuditProperties audit = context.getBean(AuditProperties.class);
             assertThat(audit.checkpointInterval()).isEqualTo(1000);
@@ -85,7 +94,7 @@ class SettingsBindingTest {
             SecurityProperties.Client motcua = security.clients().get(0);
             assertThat(motcua.apiKeySha256()).isEqualTo("b2d54a23bc0ca40b7d3349b007f09cc91fca3dda12e1ca72e580c9e69b08e097");
             assertThat(motcua.demo()).isTrue();
-            assertThat(motcua.grants()).containsExactly("data:*", "prefill:*", "dossier:*", "payment:*");
+            assertThat(motcua.grants()).containsExactly("data:*", "prefill:*", "dossier:*", "payment:*", "document:*");
             // the payment platform may only post results
             assertThat(security.clients().get(4).grants()).containsExactly("payment-callback:*");
             assertThat(context.getBean(DemoProperties.class).enabled()).isTrue();

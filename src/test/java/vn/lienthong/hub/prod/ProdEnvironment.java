@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import vn.lienthong.hub.audit.chain.CheckpointKeys;
+import vn.lienthong.hub.signature.HubSeal;
+import vn.lienthong.hub.signature.SignatureProperties;
 import vn.lienthong.hub.simulator.NationalSystems;
 
 /**
@@ -79,6 +81,8 @@ public final class ProdEnvironment implements ExecutionCondition, BeforeAllCallb
         systems = new NationalSystems();
         Path keys = Files.createTempDirectory(work, "keys-");
         CheckpointKeys.load(keys.resolve("checkpoint-private.pem"), keys.resolve("checkpoint-public.pem"), true);
+        HubSeal.load(new SignatureProperties.Seal(keys.resolve("seal-private.pem").toString(),
+                keys.resolve("seal-certificate.pem").toString(), keys.resolve("hub-seal-ca.pem").toString(), true), "prod-it");
 
         Map<String, String> s = new LinkedHashMap<>();
         s.put("spring.profiles.active", "prod");
@@ -92,6 +96,9 @@ public final class ProdEnvironment implements ExecutionCondition, BeforeAllCallb
         s.put("HUB_AUDIT_SUBJECT_KEY", "prod-it-subject-key-0123456789abcdef");
         s.put("HUB_AUDIT_SIGNING_PRIVATE_KEY", keys.resolve("checkpoint-private.pem").toString());
         s.put("HUB_AUDIT_SIGNING_PUBLIC_KEY", keys.resolve("checkpoint-public.pem").toString());
+        s.put("HUB_SEAL_PRIVATE_KEY", keys.resolve("seal-private.pem").toString());
+        s.put("HUB_SEAL_CERTIFICATE", keys.resolve("seal-certificate.pem").toString());
+        s.put("HUB_SEAL_CA_CERTIFICATE", keys.resolve("hub-seal-ca.pem").toString());
         s.put("HUB_DATA_DIR", Files.createTempDirectory(work, "data-").toString());
         s.put("HUB_INSTANCE_ID", "prod-it-1");
         s.put("HUB_BROKER_PORT", "0");

@@ -68,4 +68,25 @@ class HubSealTest {
         byte[] changed = "seq,id\r\n1,2\r\n".getBytes(StandardCharsets.UTF_8);
         assertThat(SealVerification.opensslVerify(openssl, dir, changed, seal.seal(content), ca)).doesNotStartWith("0 ");
     }
+
+    @Test
+    void theSealMakeSecretsWritesForProduction_loadsAndVerifies_whenOpensslIsInstalled() throws Exception {
+        Path openssl = SealVerification.openssl();
+        assumeTrue(openssl != null, "openssl is not on the PATH");
+        Path secrets = dir.resolve("secrets");
+        Process script = new ProcessBuilder("bash", "docker/make-secrets.sh", secrets.toString()).redirectErrorStream(true)
+                .start();
+        String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(script.waitFor()).as(output).isZero();
+
+        HubSeal seal = HubSeal.load(new SignatureProperties.Seal(secrets.resolve("seal-private.pem").toString(),
+                secrets.resolve("seal-certificate.pem").toString(), secrets.resolve("hub-seal-ca.pem").toString(), false),
+                "prod");
+        byte[] content = "{\"type\":\"export\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = seal.seal(content);
+
+        assertThat(SealVerification.verifiesWithBouncyCastle(content, signature, seal.authority())).isTrue();
+        assertThat(SealVerification.opensslVerify(openssl, dir, content, signature,
+                Files.readString(secrets.resolve("hub-seal-ca.pem")))).startsWith("0 ");
+    }
 }
