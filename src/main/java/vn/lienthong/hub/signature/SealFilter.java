@@ -107,6 +107,17 @@ public class SealFilter extends OncePerRequestFilter {
             return size;
         }
 
+        /** Forgets what was written (the answer is being replaced, e.g. by an error). */
+        void clear() throws IOException {
+            if (fileOut != null) {
+                fileOut.close();
+                Files.deleteIfExists(file);
+                fileOut = null;
+            }
+            memory = new ByteArrayOutputStream();
+            size = 0;
+        }
+
         void copyTo(OutputStream out) throws IOException {
             if (fileOut == null) {
                 memory.writeTo(out);
@@ -200,7 +211,24 @@ public class SealFilter extends OncePerRequestFilter {
 
         @Override
         public void resetBuffer() {
-            throw new IllegalStateException("a sealed answer cannot be reset once written");
+            clearHeld();
+        }
+
+        @Override
+        public void reset() {
+            super.reset();
+            clearHeld();
+        }
+
+        private void clearHeld() {
+            try {
+                if (writer != null) {
+                    writer.flush();
+                }
+                spool.clear();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         void finish() {

@@ -37,4 +37,12 @@ class EdgePathsTest {
     void otherPaths_belongToNoSurface(String path) {
         assertThat(EdgePaths.channel(path)).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void onlyTheVerificationOfADocument_getsTheLargerBodyLimit() {
+        assertThat(EdgePaths.isDocumentUpload("POST", "/api/v1/documents/verify")).isTrue();
+        assertThat(EdgePaths.isDocumentUpload("GET", "/api/v1/documents/verify")).isFalse();
+        assertThat(EdgePaths.isDocumentUpload("POST", "/api/v1/documents/verify/more")).isFalse();
+        assertThat(EdgePaths.isDocumentUpload("POST", "/api/v1/prefill")).isFalse();
+    }
 }
