@@ -105,7 +105,7 @@ public record DocumentVerification(String documentSha256, long documentBytes, St
      * @param status    {@code GOOD}, {@code REVOKED}, {@code UNKNOWN} (the published information could not be had or
      *                  read), {@code NOT_PUBLISHED} (the certificates name no CRL or OCSP responder), {@code NOT_CHECKED}
      *                  (the chain is not trusted)
-     * @param method    {@code CRL}, or null
+     * @param method    {@code CRL} or {@code OCSP}, or null
      * @param sources   where the information was taken from
      * @param revokedAt when the revoked certificate was revoked, or null
      * @param detail    which certificate and why, or null

@@ -82,7 +82,7 @@ public class PdfSignatureVerifier {
     private static final Set<String> ID_SCHEMES = Set.of("CCCD", "CMND", "HC", "MST", "MNS", "BHXH");
 
     private final TrustList trustList;
-    private final CrlChecker crls;
+    private final RevocationChecker crls;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -92,7 +92,7 @@ public class PdfSignatureVerifier {
 
     PdfSignatureVerifier(TrustList trustList, SignatureProperties properties, Clock clock) {
         this.trustList = trustList;
-        this.crls = new CrlChecker(properties, clock);
+        this.crls = new RevocationChecker(properties, clock);
         this.clock = clock;
     }
 

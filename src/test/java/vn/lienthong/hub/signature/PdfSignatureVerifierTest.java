@@ -173,6 +173,39 @@ class PdfSignatureVerifierTest {
     }
 
     @Test
+    void certificateNamingOnlyAnOcspResponder_isCheckedThere_goodRevokedOrUnknown() throws Exception {
+        String base = "http://127.0.0.1:" + crls.port();
+        TestPki.Issued good = TestPki.signer(ca, "Vũ Thị Giang", "001190000007", null, base + "/ocsp/good");
+        TestPki.Issued bad = TestPki.signer(ca, "Hoàng Văn Hải", "001090000008", null, base + "/ocsp/revoked");
+        TestPki.Issued silent = TestPki.signer(ca, "Ngô Thị Lan", "001190000010", null, "http://127.0.0.1:1/ocsp");
+        crls.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/ocsp/good"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/ocsp-response")
+                        .withBody(TestPki.ocspAnswer(ca, good.certificate(), false))));
+        crls.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/ocsp/revoked"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/ocsp-response")
+                        .withBody(TestPki.ocspAnswer(ca, bad.certificate(), true))));
+
+        SignatureVerification ok = verifier.verify(TestPki.signedPdf(good)).signatures().get(0);
+        assertThat(ok.status()).as(ok.reasons().toString()).isEqualTo(Status.VALID);
+        assertThat(ok.revocation().status()).isEqualTo("GOOD");
+        assertThat(ok.revocation().method()).isEqualTo("OCSP");
+
+        SignatureVerification revokedByOcsp = verifier.verify(TestPki.signedPdf(bad)).signatures().get(0);
+        assertThat(revokedByOcsp.status()).isEqualTo(Status.INVALID);
+        assertThat(revokedByOcsp.revocation().status()).isEqualTo("REVOKED");
+        assertThat(revokedByOcsp.reasons().get(0).code()).isEqualTo("CERTIFICATE_REVOKED");
+
+        // the answer about another certificate (the good one's) is not believed for this one
+        crls.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/ocsp/revoked"))
+                .willReturn(aResponse().withStatus(200).withBody(TestPki.ocspAnswer(ca, good.certificate(), false))));
+        assertThat(verifier.verify(TestPki.signedPdf(bad)).signatures().get(0).revocation().status()).isEqualTo("UNKNOWN");
+
+        SignatureVerification unreachableResponder = verifier.verify(TestPki.signedPdf(silent)).signatures().get(0);
+        assertThat(unreachableResponder.revocation().status()).isEqualTo("UNKNOWN");
+        assertThat(unreachableResponder.status()).isEqualTo(Status.INDETERMINATE);
+    }
+
+    @Test
     void bytesAddedAfterTheLastSignature_makeTheDocumentIndeterminate() throws Exception {
         byte[] signed = TestPki.signedPdf(an);
         byte[] appended = "\n% appended after signing\n".getBytes(StandardCharsets.US_ASCII);

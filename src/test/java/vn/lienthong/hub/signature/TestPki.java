@@ -27,7 +27,18 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.X509ObjectIdentifiers;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.jcajce.JcaBasicOCSPRespBuilder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.DistributionPoint;
@@ -89,6 +100,11 @@ final class TestPki {
      * CRL distribution point at {@code crlUrl} (none when null).
      */
     static Issued signer(Issued issuer, String name, String personalId, String crlUrl) throws Exception {
+        return signer(issuer, name, personalId, crlUrl, null);
+    }
+
+    /** As {@link #signer(Issued, String, String, String)}, naming also an OCSP responder at {@code ocspUrl}. */
+    static Issued signer(Issued issuer, String name, String personalId, String crlUrl, String ocspUrl) throws Exception {
         KeyPair keys = keyPair();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.ST, "Hà Nội")
                 .addRDN(BCStyle.CN, name).addRDN(BCStyle.UID, "CCCD:" + personalId).build();
@@ -103,9 +119,29 @@ final class TestPki {
             builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
                 new DistributionPoint(new DistributionPointName(names), null, null)}));
         }
+        if (ocspUrl != null) {
+            builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                    X509ObjectIdentifiers.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
+        }
         X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
                 builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.keys().getPrivate())));
         return new Issued(keys, certificate, issuer);
+    }
+
+    /** An OCSP answer of {@code issuer} itself about {@code certificate}: good, or revoked five minutes ago. */
+    static byte[] ocspAnswer(Issued issuer, X509Certificate certificate, boolean revoked) throws Exception {
+        DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
+        CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1),
+                new JcaX509CertificateHolder(issuer.certificate()), certificate.getSerialNumber());
+        Instant now = Instant.now();
+        BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(issuer.certificate().getPublicKey(),
+                digests.get(CertificateID.HASH_SHA1));
+        builder.addResponse(id, revoked ? new RevokedStatus(Date.from(now.minus(Duration.ofMinutes(5))),
+                CRLReason.keyCompromise) : CertificateStatus.GOOD, Date.from(now.minus(Duration.ofMinutes(1))),
+                Date.from(now.plus(Duration.ofHours(1))));
+        BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.keys().getPrivate()),
+                null, Date.from(now));
+        return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
     }
 
     /** A CRL of {@code issuer} revoking {@code revoked}, current for a day. */

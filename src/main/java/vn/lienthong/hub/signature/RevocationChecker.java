@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.cert.CRLReason;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
@@ -32,20 +33,38 @@ import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.X509ObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.lienthong.hub.signature.DocumentVerification.Revocation;
 
 /**
- * Revocation of the certificates of a trusted chain, from the CRLs their CRL distribution points name (HTTP). A CRL
- * is believed only when its issuer's key signed it and it is current. What cannot be had (unreachable, too large,
- * unreadable, out of date), or is published only by OCSP, is {@code UNKNOWN}: never good.
+ * Revocation of the certificates of a trusted chain, from the CRLs their CRL distribution points name (HTTP), or, for
+ * a certificate that names no CRL, from the OCSP responder its authority information access names (RFC 6960). A CRL
+ * or an OCSP answer is believed only when the issuer's key (or a responder certificate the issuer gave
+ * {@code id-kp-OCSPSigning}) signed it and it is current. What cannot be had (unreachable, too large, unreadable, out
+ * of date) is {@code UNKNOWN}: never good.
  */
-final class CrlChecker {
+final class RevocationChecker {
 
-    private static final Logger log = LoggerFactory.getLogger(CrlChecker.class);
+    private static final Logger log = LoggerFactory.getLogger(RevocationChecker.class);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int MAX_CACHED = 64;
 
@@ -58,10 +77,10 @@ final class CrlChecker {
     }
 
     /** The state of one certificate. */
-    private record State(String status, List<String> sources, Instant revokedAt, String detail) {
+    private record State(String status, String method, List<String> sources, Instant revokedAt, String detail) {
     }
 
-    CrlChecker(SignatureProperties properties, Clock clock) {
+    RevocationChecker(SignatureProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.revocationTimeout())
@@ -81,7 +100,7 @@ final class CrlChecker {
         for (String status : List.of("REVOKED", "UNKNOWN", "GOOD")) {
             for (State s : states) {
                 if (s.status().equals(status)) {
-                    return new Revocation(status, sources.isEmpty() ? null : "CRL", sources,
+                    return new Revocation(status, s.method(), sources,
                             s.revokedAt() == null ? null : s.revokedAt().atZone(VIETNAM).toOffsetDateTime(), s.detail());
                 }
             }
@@ -94,26 +113,36 @@ final class CrlChecker {
         String who = "certificate " + certificate.getSerialNumber().toString(16) + " of "
                 + certificate.getIssuerX500Principal().getName();
         List<String> urls = crlUrls(certificate);
+        String failure = null;
         if (urls.isEmpty()) {
             List<String> ocsp = ocspUrls(certificate);
-            if (!ocsp.isEmpty()) {
-                return new State("UNKNOWN", ocsp, null, who + " names only an OCSP responder (" + ocsp.get(0)
-                        + "); this hub checks CRLs");
+            if (ocsp.isEmpty()) {
+                return new State("NOT_PUBLISHED", null, List.of(), null, null);
             }
-            return new State("NOT_PUBLISHED", List.of(), null, null);
+            for (String url : ocsp) {
+                try {
+                    return ocsp(certificate, issuer, url, who);
+                } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                    failure = who + ": the OCSP responder at " + url + " gave no usable answer: " + e.getMessage();
+                    log.info("Revocation of {} unknown: {}", who, failure);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = who + ": interrupted while asking " + url;
+                }
+            }
+            return new State("UNKNOWN", "OCSP", ocsp, null, failure);
         }
-        String failure = null;
         for (String url : urls) {
             try {
                 X509CRL crl = crl(url, issuer);
                 X509CRLEntry entry = crl.getRevokedCertificate(certificate);
                 if (entry != null) {
                     CRLReason reason = entry.getRevocationReason();
-                    return new State("REVOKED", List.of(url), entry.getRevocationDate().toInstant(), who + " was revoked on "
+                    return new State("REVOKED", "CRL", List.of(url), entry.getRevocationDate().toInstant(), who + " was revoked on "
                             + entry.getRevocationDate().toInstant().atZone(VIETNAM).toOffsetDateTime()
                             + (reason == null ? "" : " (" + reason + ")"));
                 }
-                return new State("GOOD", List.of(url), null, null);
+                return new State("GOOD", "CRL", List.of(url), null, null);
             } catch (IOException | GeneralSecurityException | RuntimeException e) {
                 failure = who + ": the CRL at " + url + " could not be used: " + e.getMessage();
                 log.info("Revocation of {} unknown: {}", who, failure);
@@ -122,7 +151,7 @@ final class CrlChecker {
                 failure = who + ": interrupted while fetching " + url;
             }
         }
-        return new State("UNKNOWN", urls, null, failure);
+        return new State("UNKNOWN", "CRL", urls, null, failure);
     }
 
     /** A current CRL of {@code issuer} from {@code url}, checked for its signature. */
@@ -166,6 +195,84 @@ final class CrlChecker {
             cache.put(url, new Cached(crl, until.isBefore(next.toInstant()) ? until : next.toInstant()));
         }
         return crl;
+    }
+
+    /** The state of {@code certificate} from the OCSP responder at {@code url}. */
+    private State ocsp(X509Certificate certificate, X509Certificate issuer, String url, String who)
+            throws IOException, GeneralSecurityException, InterruptedException {
+        try {
+            DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
+            CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1), new JcaX509CertificateHolder(issuer),
+                    certificate.getSerialNumber());
+            byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
+            HttpRequest post = HttpRequest.newBuilder(URI.create(url)).timeout(properties.revocationTimeout())
+                    .header("Content-Type", "application/ocsp-request")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build();
+            HttpResponse<InputStream> answer = http.send(post, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (InputStream in = answer.body()) {
+                if (answer.statusCode() != 200) {
+                    throw new IOException("HTTP " + answer.statusCode());
+                }
+                body = in.readNBytes(1 << 20);
+            }
+            OCSPResp response = new OCSPResp(body);
+            if (response.getStatus() != OCSPResp.SUCCESSFUL) {
+                throw new GeneralSecurityException("responder status " + response.getStatus());
+            }
+            BasicOCSPResp basic = (BasicOCSPResp) response.getResponseObject();
+            if (!signedByIssuerOrItsResponder(basic, issuer)) {
+                throw new GeneralSecurityException("the answer is not signed by the issuer or a responder it designated");
+            }
+            Instant now = clock.instant();
+            for (SingleResp single : basic.getResponses()) {
+                if (!single.getCertID().equals(id)) {
+                    continue;
+                }
+                if (single.getThisUpdate().toInstant().isAfter(now.plusSeconds(300))) {
+                    throw new GeneralSecurityException("answer produced in the future");
+                }
+                if (single.getNextUpdate() != null && single.getNextUpdate().toInstant().isBefore(now)) {
+                    throw new GeneralSecurityException("answer out of date since " + single.getNextUpdate().toInstant());
+                }
+                CertificateStatus status = single.getCertStatus();
+                if (status == CertificateStatus.GOOD) {
+                    return new State("GOOD", "OCSP", List.of(url), null, null);
+                }
+                if (status instanceof RevokedStatus revoked) {
+                    Instant at = revoked.getRevocationTime().toInstant();
+                    return new State("REVOKED", "OCSP", List.of(url), at, who + " was revoked on "
+                            + at.atZone(VIETNAM).toOffsetDateTime() + " (OCSP)");
+                }
+                return new State("UNKNOWN", "OCSP", List.of(url), null, who + ": the OCSP responder does not know it");
+            }
+            throw new GeneralSecurityException("the answer is about another certificate");
+        } catch (OCSPException | OperatorCreationException | CertificateEncodingException e) {
+            throw new GeneralSecurityException(e.getMessage(), e);
+        }
+    }
+
+    private static boolean signedByIssuerOrItsResponder(BasicOCSPResp basic, X509Certificate issuer)
+            throws OCSPException, OperatorCreationException, GeneralSecurityException {
+        JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder();
+        if (basic.isSignatureValid(verifiers.build(issuer.getPublicKey()))) {
+            return true;
+        }
+        for (X509CertificateHolder holder : basic.getCerts()) {
+            X509Certificate responder = new JcaX509CertificateConverter().getCertificate(holder);
+            try {
+                responder.verify(issuer.getPublicKey());
+                responder.checkValidity();
+            } catch (GeneralSecurityException e) {
+                continue;
+            }
+            List<String> usages = responder.getExtendedKeyUsage();
+            if (usages != null && usages.contains(KeyPurposeId.id_kp_OCSPSigning.getId())
+                    && basic.isSignatureValid(verifiers.build(responder.getPublicKey()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<String> crlUrls(X509Certificate certificate) {
