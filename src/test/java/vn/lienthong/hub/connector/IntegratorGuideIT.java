@@ -48,7 +48,7 @@ class IntegratorGuideIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path outside;
+    static Path outside;
 
     private ConfigurableApplicationContext hub;
     private int port;
@@ -116,7 +116,7 @@ class IntegratorGuideIT {
         assertThat(bodies).hasSize(2);
         assertThat(fieldNames(bodies.get(0))).containsExactly("MaYeuCau", "MaDonViYeuCau", "MaCanBo", "SoDinhDanh");
         assertThat(bodies.get(0).path("MaDonViYeuCau").asText()).isEqualTo("000.00.00.H22");
-        assertThat(bodies.get(0).path("MaCanBo").asText()).isEqualTo("thanhtra01");
+        assertThat(bodies.get(0).path("MaCanBo").asText()).isEqualTo("canbo01");
         assertThat(bodies.get(1).path("TuThang").asText()).isEqualTo("202406");
         assertThat(bodies.get(1).has("LoaiTroCap")).isFalse();
 
