@@ -46,6 +46,31 @@ class IntegratorGuideTest {
                 "src/test/resources/dropin/land-tax.settings.yaml");
     }
 
+    /** The table "Optional inputs: how an absent value renders", for JSLT: keys whose value is null, {} or [] are left out. */
+    @Test
+    void jsltLeavesOutAbsentOptionalInputs_andEmptyAnswers() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Path example = Path.of("src/test/resources/dropin/social-protection");
+        com.schibsted.spt.data.jslt.Expression request = com.schibsted.spt.data.jslt.Parser.compileString(
+                Files.readString(example.resolve("transforms/request.jslt")));
+        // camel-jslt gives the exchange variables as the JSLT variable $variables
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> variables = java.util.Map.of("variables", json.readTree(
+                "{\"call\":{\"transactionId\":\"t-1\",\"userId\":\"canbo01\"},\"requesterCode\":\"000.00.00.H22\"}"));
+
+        assertThat(request.apply(variables, json.readTree("{\"personalId\":\"001090012345\"}")).toString())
+                .isEqualTo("{\"MaYeuCau\":\"t-1\",\"MaDonViYeuCau\":\"000.00.00.H22\",\"MaCanBo\":\"canbo01\","
+                        + "\"SoDinhDanh\":\"001090012345\"}");
+        assertThat(request.apply(variables, json.readTree(
+                "{\"personalId\":\"001090012345\",\"benefitType\":\"CARE_AT_HOME\",\"fromMonth\":\"2024-06\"}")).toString())
+                .endsWith("\"SoDinhDanh\":\"001090012345\",\"LoaiTroCap\":\"CHAMSOC_TAINHA\",\"TuThang\":\"202406\"}");
+
+        com.fasterxml.jackson.databind.JsonNode noBenefit = com.schibsted.spt.data.jslt.Parser.compileString(
+                Files.readString(example.resolve("transforms/benefits.jslt"))).apply(json.readTree(
+                example.resolve("simulator/__files/doituong-079301004567.json").toFile()));
+        assertThat(noBenefit.toString()).as("an empty DanhSachTroCap leaves no benefits key")
+                .isEqualTo("{\"personalId\":\"079301004567\",\"fullName\":\"Lê Văn Cường\",\"group\":\"Người khuyết tật\"}");
+    }
+
     @Test
     void walkthroughCallsParse() throws IOException {
         List<IntegratorGuideIT.Call> calls = IntegratorGuideIT.walkthrough("social-protection");
