@@ -71,7 +71,12 @@ public class AuditController {
             throw new HubException(ErrorCode.INVALID_FIELD, "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
         // filters in NFC, as the edge wrote the records (an officer's id or a purpose typed decomposed still matches)
-        RecordFilter filter = new RecordFilter(start(from), end(to), nfc(client), nfc(service),
+        Instant start = start(from);
+        Instant end = end(to);
+        if (start != null && end != null && !end.isAfter(start)) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "to is before from (or equal to it: to is excluded)");
+        }
+        RecordFilter filter = new RecordFilter(start, end, nfc(client), nfc(service),
                 nfc(user), nfc(purpose), subject(personalId, subjectRef), outcome(outcome), nfc(transactionId),
                 recordType(recordType));
         return queries.search(filter, page, size);
@@ -228,8 +233,9 @@ public class AuditController {
         if (start == null) {
             return;
         }
-        if (end.isBefore(start)) {
-            throw new HubException(ErrorCode.INVALID_FIELD, "to is before from");
+        if (!end.isAfter(start)) {
+            // to is excluded: to = from is an empty range, as a date-only to before a date-only from is
+            throw new HubException(ErrorCode.INVALID_FIELD, "to is before from (or equal to it: to is excluded)");
         }
         if (java.time.Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
             throw new HubException(ErrorCode.INVALID_FIELD, "from and to may be at most " + MAX_SPAN.toDays()
