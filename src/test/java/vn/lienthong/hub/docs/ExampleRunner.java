@@ -84,6 +84,8 @@ final class ExampleRunner {
                 return;
             }
             call = CurlCall.parse(words, repository);
+        } catch (TestAbortedException | AssertionFailedError e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new AssertionFailedError(where + ": " + e.getMessage(), e);
         }
