@@ -166,4 +166,25 @@ class DocExamplesTest {
                 .hasMessageContaining("-k");
         assertThatThrownBy(() -> Expectation.parse("OK; $.x = 1")).hasMessageContaining("HTTP status");
     }
+
+    @Test
+    void shellParameterExpansions_andDateCaptures_asTheExamplesUseThem() {
+        String url = "http://127.0.0.1:45865/paygov/thanhtoan/PG261201000001";
+        assertThat(ShellText.words("\"${PAY%/paygov/*}/__paygov/callbacks/${PAY##*/}/resend\"", Map.of("PAY", url)))
+                .containsExactly("http://127.0.0.1:45865/__paygov/callbacks/PG261201000001/resend");
+        assertThat(ShellText.trim("a/b/c", "#*/")).isEqualTo("b/c");
+        assertThat(ShellText.trim("a/b/c", "%%/*")).isEqualTo("a");
+        assertThatThrownBy(() -> ShellText.words("$MISSING", Map.of())).hasMessageContaining("MISSING");
+
+        String markdown = """
+                ```bash
+                TODAY=$(TZ=Asia/Ho_Chi_Minh date +%F)
+                curl -s "localhost:8080/api/v1/citizens/lookup?day=$TODAY" -H 'X-API-Key: demo-motcua-key' -d '{}'
+                ```
+                <!-- expect: 200 -->
+                """;
+        ExampleRunner runner = new ExampleRunner(this::hub, "http://hub.test", Path.of(""), work);
+        assertThatThrownBy(() -> runner.run(examples(markdown).get(0))).hasMessageContaining("status 404");
+        assertThat(sent.get(0)).contains("?day=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+    }
 }
