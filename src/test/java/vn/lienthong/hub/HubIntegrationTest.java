@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -18,8 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Base of the integration tests: the whole hub on a random port with its embedded broker, an in-memory database,
- * the simulators of the national systems, and a real HTTP client. Every subclass shares one Spring context.
+ * the simulators of the national systems, and a real HTTP client. Every subclass shares one Spring context. Tracing is on,
+ * as in production (Spring Boot's tests switch it off unless asked).
  */
+@AutoConfigureObservability(metrics = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:hub-it;DB_CLOSE_DELAY=-1",
         "HUB_DATA_DIR=target/it-data",

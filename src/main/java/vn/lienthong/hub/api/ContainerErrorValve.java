@@ -20,7 +20,6 @@ import vn.lienthong.hub.exchange.ExchangeContext;
 import vn.lienthong.hub.exchange.HubException;
 import vn.lienthong.hub.exchange.TransactionIds;
 import vn.lienthong.hub.security.ApiClient;
-import vn.lienthong.hub.security.ClientRegistry;
 
 /**
  * The servlet container's own error answers (a request it refuses before any filter runs: an encoded slash in the
@@ -35,14 +34,14 @@ public class ContainerErrorValve extends ErrorReportValve {
 
     private final ObjectProvider<ErrorResponses> errors;
     private final ObjectProvider<MessageLog> messageLog;
-    private final ObjectProvider<ClientRegistry> clients;
+    private final ObjectProvider<EdgeAuthentication> authentication;
     private final ObjectProvider<HubProperties> hub;
 
     public ContainerErrorValve(ObjectProvider<ErrorResponses> errors, ObjectProvider<MessageLog> messageLog,
-            ObjectProvider<ClientRegistry> clients, ObjectProvider<HubProperties> hub) {
+            ObjectProvider<EdgeAuthentication> authentication, ObjectProvider<HubProperties> hub) {
         this.errors = errors;
         this.messageLog = messageLog;
-        this.clients = clients;
+        this.authentication = authentication;
         this.hub = hub;
         setShowReport(false);
         setShowServerInfo(false);
@@ -83,7 +82,8 @@ public class ContainerErrorValve extends ErrorReportValve {
         String sent = request.getHeader(EdgeFilter.TRANSACTION_ID);
         ApiClient client = null;
         try {
-            client = clients.getObject().authenticate(request.getHeader(EdgeFilter.API_KEY)).orElse(null);
+            // the edge's own authentication: API key, client certificate or bearer token, all of them or none
+            client = authentication.getObject().authenticate(request).client().orElse(null);
         } catch (RuntimeException e) {
             log.debug("No client for a refused request", e);
         }

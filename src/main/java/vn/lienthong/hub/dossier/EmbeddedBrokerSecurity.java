@@ -7,6 +7,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
+import vn.lienthong.hub.security.BrokerRefusals;
 import vn.lienthong.hub.security.BrokerSecurityManager;
 import vn.lienthong.hub.security.ClientRegistry;
 
@@ -20,17 +21,21 @@ class EmbeddedBrokerSecurity implements BeanPostProcessor {
 
     private final Environment environment;
     private final ObjectProvider<ClientRegistry> clients;
+    private final ObjectProvider<BrokerRefusals> refusals;
 
-    EmbeddedBrokerSecurity(Environment environment, ObjectProvider<ClientRegistry> clients) {
+    EmbeddedBrokerSecurity(Environment environment, ObjectProvider<ClientRegistry> clients,
+            ObjectProvider<BrokerRefusals> refusals) {
         this.environment = environment;
         this.clients = clients;
+        this.refusals = refusals;
     }
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof EmbeddedActiveMQ broker) {
             broker.setSecurityManager(new BrokerSecurityManager(environment.getProperty("spring.artemis.user"),
-                    environment.getProperty("spring.artemis.password"), clients::getObject));
+                    environment.getProperty("spring.artemis.password"), clients::getObject,
+                    refusals::getIfAvailable));
         }
         return bean;
     }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * message's {@code apiKey} property (which the intake authenticates) must be the key of the agency whose login sent
  * it, so an agency that knows another agency's key cannot send under it. AMQP messages cannot carry the broker's
  * validated user to the intake (the broker may not change their properties), so their send is refused here (a
- * security error for the sender, logged here); core messages carry it ({@code populate-validated-user}) and the intake
+ * security error for the sender, logged here and recorded in the message log); core messages carry it ({@code populate-validated-user}) and the intake
  * rejects a mismatch with a message-log record. The hub's own account is not checked.
  */
 public class InboundSenderCheck implements ActiveMQServerMessagePlugin {
@@ -28,11 +28,14 @@ public class InboundSenderCheck implements ActiveMQServerMessagePlugin {
     private final String hubUser;
     private final String inboundQueue;
     private final Supplier<ClientRegistry> clients;
+    private final Supplier<BrokerRefusals> refusals;
 
-    public InboundSenderCheck(String hubUser, String inboundQueue, Supplier<ClientRegistry> clients) {
+    public InboundSenderCheck(String hubUser, String inboundQueue, Supplier<ClientRegistry> clients,
+            Supplier<BrokerRefusals> refusals) {
         this.hubUser = hubUser;
         this.inboundQueue = inboundQueue;
         this.clients = clients;
+        this.refusals = refusals;
     }
 
     @Override
@@ -51,6 +54,12 @@ public class InboundSenderCheck implements ActiveMQServerMessagePlugin {
                 : key != null ? clients.get().authenticate(key.toString()) : Optional.empty();
         if (named.isPresent() && !named.get().id().equals(sender)) {
             log.warn("Broker: {} sent a message under the key of {}; refused", sender, named.get().id());
+            BrokerRefusals record = refusals.get();
+            if (record != null) {
+                Object sentTx = message.getObjectProperty("transactionId");
+                record.refused(sentTx == null ? null : sentTx.toString(), sender, "send", vn.lienthong.hub.exchange.ErrorCode.ACCESS_DENIED,
+                        "the message's apiKey is the key of " + named.get().id() + ", not of the agency logged in");
+            }
             throw new ActiveMQSecurityException("the message's apiKey is not the key of the agency logged in ("
                     + sender + ")");
         }

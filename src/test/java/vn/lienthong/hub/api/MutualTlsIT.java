@@ -70,6 +70,11 @@ class MutualTlsIT extends HubIntegrationTest {
 
     private HttpResponse<String> lookup(TestCertificates.Issued clientCertificate, Map<String, String> headers,
             String transactionId) throws Exception {
+        return call(clientCertificate, "/api/v1/citizens/lookup", headers, transactionId);
+    }
+
+    private HttpResponse<String> call(TestCertificates.Issued clientCertificate, String path, Map<String, String> headers,
+            String transactionId) throws Exception {
         TestCertificates.Issued serverIssuer = SERVER.issuer();
         SSLContext tls;
         if (clientCertificate == null) {
@@ -79,7 +84,7 @@ class MutualTlsIT extends HubIntegrationTest {
             tls = clientCertificate.clientContext(serverIssuer);
         }
         HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/api/v1/citizens/lookup"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
                 .header("X-User-Id", "canbo.motcua@hanoi.gov.vn").header("X-Purpose", "1.003560.000.00.00.H22")
                 .header("X-Transaction-Id", transactionId)
@@ -103,6 +108,18 @@ class MutualTlsIT extends HubIntegrationTest {
         assertThat(body(answer).path("fullName").asText()).isEqualTo("Nguyễn Văn An");
         assertThat(record("it-mtls-1").clientId()).isEqualTo("000.00.00.H22:MOTCUA");
         assertThat(record("it-mtls-1").outcome().name()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void aContainerError_isLoggedWithTheCertificatesClient() throws Exception {
+        var motcua = TestCertificates.issue(AGENCIES_CA, "CN=MOTCUA,OU=000.00.00.H22,O=UBND tinh,C=VN", null);
+        // an encoded slash: refused by the container before the edge filter runs
+        HttpResponse<String> answer = call(motcua, "/api%2Fv1/citizens/lookup", Map.of(), "it-mtls-container");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(body(answer).path("code").asText()).isEqualTo("MALFORMED_REQUEST");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !messageLog.findByTransaction("it-mtls-container").isEmpty());
+        assertThat(record("it-mtls-container").clientId()).isEqualTo("000.00.00.H22:MOTCUA");
     }
 
     @Test

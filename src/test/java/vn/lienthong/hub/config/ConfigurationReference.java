@@ -202,7 +202,7 @@ final class ConfigurationReference {
         return switch (type) {
             case "java.lang.Boolean", "boolean" -> "`true` / `false`";
             case "java.lang.Integer", "java.lang.Long", "int", "long" -> "number";
-            case "java.lang.Float", "java.lang.Double" -> "number (%)";
+            case "java.lang.Float", "java.lang.Double" -> name.endsWith("threshold") ? "number (%)" : "number";
             case "java.lang.String" -> name.contains("url") || name.endsWith("Url") || name.endsWith("-uri")
                     ? "URL" : name.endsWith("-location") || name.endsWith("-file") || name.endsWith("-directory")
                     || name.endsWith("-key") && name.contains("signing") || name.endsWith("calendar")

@@ -69,6 +69,58 @@ class BrokerSecurityIT extends DossierSyncIntegrationTest {
     }
 
     @Test
+    void refusedLoginsAndActionsAreInTheMessageLog() throws Exception {
+        String claimed = "000.00.00.H22:NOBODY-" + System.nanoTime();
+        assertRefused(new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT, claimed, MOTCUA_KEY));
+        assertRefused(new JmsConnectionFactory(claimed, "not-a-key", "amqp://127.0.0.1:" + BROKER_PORT));
+        try (Connection connection = agencyBroker().createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertThatThrownBy(() -> session.createConsumer(session.createQueue(DLQ))).isInstanceOf(JMSSecurityException.class);
+        }
+        // what an agency may do leaves no refusal behind: a send to the inbound queue over AMQP and core
+        String code = code(2210);
+        String coreCode = code(2211);
+        try (Connection connection = new JmsConnectionFactory(MOTCUA_ID, MOTCUA_KEY, "amqp://127.0.0.1:" + BROKER_PORT)
+                .createConnection(); Connection core = agencyBroker().createConnection()) {
+            send(connection.createSession(false, Session.AUTO_ACKNOWLEDGE), INBOUND, dossierJson(code, "DA_TIEP_NHAN"),
+                    Map.of("apiKey", MOTCUA_KEY));
+            send(core.createSession(false, Session.AUTO_ACKNOWLEDGE), INBOUND, dossierJson(coreCode, "DA_TIEP_NHAN"),
+                    Map.of("apiKey", MOTCUA_KEY));
+        }
+        await().atMost(patience()).until(() -> "SYNCED".equals(syncState(code).path("state").asText())
+                && "SYNCED".equals(syncState(coreCode).path("state").asText()));
+        await().atMost(patience()).untilAsserted(() -> {
+            JsonNode records = body(get("/api/v1/audit/records?service=broker&size=500", Map.of("X-API-Key", "demo-auditor-key")))
+                    .path("records");
+            List<JsonNode> logins = new java.util.ArrayList<>();
+            records.forEach(r -> {
+                if (r.path("errorCode").asText().equals("UNAUTHENTICATED") && r.toString().contains(claimed)) {
+                    logins.add(r);
+                }
+            });
+            // one per protocol: core and AMQP
+            assertThat(logins).hasSize(2).allSatisfy(r -> {
+                assertThat(r.path("channel").asText()).isEqualTo("AMQP");
+                assertThat(r.path("outcome").asText()).isEqualTo("DENIED");
+                assertThat(r.path("operation").asText()).isEqualTo("login");
+                assertThat(r.path("httpStatus").asInt()).isEqualTo(401);
+                assertThat(r.path("clientId").isNull() || r.path("clientId").isMissingNode()).isTrue();
+            });
+            assertThat(records).anySatisfy(r -> {
+                assertThat(r.path("clientId").asText()).isEqualTo(MOTCUA_ID);
+                assertThat(r.path("errorCode").asText()).isEqualTo("ACCESS_DENIED");
+                assertThat(r.path("operation").asText()).isEqualTo("consume");
+                assertThat(r.toString()).contains(DLQ);
+            });
+            assertThat(records).noneSatisfy(r -> {
+                assertThat(r.path("clientId").asText()).isEqualTo(MOTCUA_ID);
+                assertThat(r.path("operation").asText()).isNotIn("consume", "browse");
+                assertThat(r.toString()).contains("on '" + INBOUND + "'");
+            });
+        });
+    }
+
+    @Test
     void agencyCannotConsumeBrowseOrWriteInternalQueues_overCore() throws Exception {
         long before = depth(SYNC) + depth(DLQ) + depth(REJECTED);
         try (Connection connection = agencyBroker().createConnection()) {
@@ -144,9 +196,13 @@ class BrokerSecurityIT extends DossierSyncIntegrationTest {
                 "amqp://127.0.0.1:" + BROKER_PORT).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             assertThatThrownBy(() -> send(session, INBOUND, dossierJson(code, "DA_TIEP_NHAN"),
-                    Map.of("apiKey", MOTCUA_KEY))).as("AMQP send under the one-stop system's key")
-                    .isInstanceOf(JMSException.class);
+                    Map.of("apiKey", MOTCUA_KEY, "transactionId", "broker-it-impersonation-amqp")))
+                    .as("AMQP send under the one-stop system's key").isInstanceOf(JMSException.class);
         }
+        // refused by the broker, and recorded
+        await().atMost(patience()).until(() -> messageLog.findByTransaction("broker-it-impersonation-amqp").stream()
+                .anyMatch(r -> "AMQP".equals(r.channel()) && portalId.equals(r.clientId()) && "send".equals(r.operation())
+                        && "ACCESS_DENIED".equals(r.errorCode()) && r.errorText().contains(MOTCUA_ID)));
         // the same agency under its own key still sends (its grants are the intake's to judge)
         try (Connection connection = agencyBroker().createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

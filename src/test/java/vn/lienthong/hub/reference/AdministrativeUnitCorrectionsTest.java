@@ -64,6 +64,38 @@ class AdministrativeUnitCorrectionsTest {
     }
 
     @Test
+    void theCommunesMissingFromTheTable_areTheCorrectedOnesAndTheListedOnes() throws IOException {
+        List<String> corrections = AdministrativeUnitTranslator.bundledCorrections();
+        java.util.Set<String> corrected = new java.util.TreeSet<>();
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        for (String line : corrections) {
+            if (line.startsWith("# missing:")) {
+                listed.addAll(List.of(line.substring("# missing:".length()).trim().split("\\s+")));
+            } else if (!line.isBlank() && Character.isDigit(line.charAt(0))) {
+                corrected.add(line.split(",")[0]);
+            }
+        }
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        List<String> list = Files.readAllLines(adminUnits.resolve("communes-before-2025-07.csv"), StandardCharsets.UTF_8);
+        for (String line : list.subList(1, list.size())) {
+            String[] c = line.split(",");
+            if (c.length > 5 && c[5].matches("\\d{5}") && official.translate(c[5]).status() == TranslationStatus.UNKNOWN) {
+                missing.add(c[5]);
+            }
+        }
+        assertThat(missing).hasSize(28);
+        java.util.Set<String> expected = new java.util.TreeSet<>(corrected);
+        expected.addAll(listed);
+        assertThat(missing).isEqualTo(expected);
+        // the listed ones stay unknown with the corrections applied; the corrected ones do not
+        AdministrativeUnitTranslator withCorrections = official.withCorrections(corrections);
+        assertThat(listed).hasSize(21).allSatisfy(code ->
+                assertThat(withCorrections.translate(code).status()).isEqualTo(TranslationStatus.UNKNOWN));
+        assertThat(corrected).allSatisfy(code ->
+                assertThat(withCorrections.translate(code).status()).isNotEqualTo(TranslationStatus.UNKNOWN));
+    }
+
+    @Test
     void skipsCorrectionsOutsideTheTable_andRefusesOnesThatContradictIt() {
         // a table that does not hold the commune (an extract such as the bundled sample) is left as it is
         assertThat(official.withCorrections(List.of("99998,99999,Xã Không Có,Huyện X (000)")).translate("99998").status())

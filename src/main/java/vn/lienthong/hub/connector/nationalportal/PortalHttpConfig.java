@@ -10,12 +10,12 @@ public class PortalHttpConfig {
 
     /**
      * The delivery flow's own headers (JMS, dossier bookkeeping) stay on its exchange but never become HTTP headers of
-     * a portal call: only Content-Type goes out.
+     * a portal call: only Content-Type and the W3C trace context (traceparent, tracestate) go out.
      */
     @Bean("nationalPortalHeaderFilter")
     DefaultHeaderFilterStrategy nationalPortalHeaderFilter() {
         DefaultHeaderFilterStrategy strategy = new DefaultHeaderFilterStrategy();
-        strategy.setOutFilterPattern("(?i)(?!content-type$).*");
+        strategy.setOutFilterPattern("(?i)(?!(content-type|traceparent|tracestate)$).*");
         strategy.setInFilterPattern(".*");
         return strategy;
     }

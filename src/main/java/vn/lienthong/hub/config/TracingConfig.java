@@ -1,0 +1,52 @@
+package vn.lienthong.hub.config;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.observation.MicrometerObservationTracer;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+
+/**
+ * Spans of the Camel routes, in the same trace as the HTTP request or JMS message that started them. Spring Boot's
+ * tracing (Micrometer Tracing on OpenTelemetry, W3C {@code traceparent}) opens the server span of every REST and SOAP
+ * request; the Camel tracer continues it through the routes, writes {@code traceparent} on every connector call and
+ * every message the hub puts on its queues, and reads it back when a queue consumer takes the message. Camel's own
+ * auto-configuration for this stands aside when the actuator is present, so it is set up here. The transaction id
+ * goes into the log context of the threads that take exchanges from a queue ({@link TransactionIdLogContext}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class TracingConfig {
+
+    /** The span handling of the Camel context, set up before it starts (none when tracing is switched off). */
+    @Bean
+    public CamelContextConfiguration camelTracing(ObservationRegistry observations, ObjectProvider<Tracer> tracers,
+            @Value("${hub.tracing.exclude-patterns:}") String excludePatterns) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                camelContext.addRoutePolicyFactory((context, routeId, route) -> new TransactionIdLogContext());
+                Tracer tracer = tracers.getIfAvailable();
+                if (tracer == null) {
+                    return;
+                }
+                MicrometerObservationTracer camelTracer = new MicrometerObservationTracer();
+                camelTracer.setObservationRegistry(observations);
+                camelTracer.setTracer(tracer);
+                if (!excludePatterns.isBlank()) {
+                    camelTracer.setExcludePatterns(excludePatterns);
+                }
+                camelTracer.init(camelContext);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                // nothing after the start
+            }
+        };
+    }
+}
