@@ -25,17 +25,17 @@ ARTEMIS = os.environ.get("BENCH_ARTEMIS_HOME") or ""
 TICK = os.sysconf("SC_CLK_TCK")
 
 p = argparse.ArgumentParser(description="hub benchmarks against their baselines")
-p.add_argument("scenarios", nargs="*", help="P1 … P8 (default: all)")
+p.add_argument("scenarios", nargs="*", help="P1 … P8, G1 (default: all)")
 p.add_argument("--quick", action="store_true", help="short runs: checks the harness, figures not worth quoting")
 p.add_argument("--long", action="store_true", help="longer runs")
 p.add_argument("--no-pin", action="store_true", help="no taskset pinning")
 p.add_argument("--no-pg", action="store_true", help="skip the PostgreSQL runs")
 p.add_argument("--keep", action="store_true", help="keep the run directory")
 a = p.parse_args()
-SCEN = [s.upper() for s in a.scenarios] or ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"]
+SCEN = [s.upper() for s in a.scenarios] or ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "G1"]
 for s in SCEN:
-    if s not in {"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"}:
-        sys.exit("unknown scenario %s (P1 … P8)" % s)
+    if s not in {"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "G1"}:
+        sys.exit("unknown scenario %s (P1 … P8, G1)" % s)
 MODE = "quick" if a.quick else "long" if a.long else "normal"
 # measured seconds per wrk run, hub warm-up seconds, events per drain, artemis perf seconds
 D, WARM, DRAIN_EVENTS = {"quick": (5, 10, 300), "normal": (20, 60, 3000), "long": (60, 180, 10000)}[MODE]
@@ -653,6 +653,71 @@ def p8(portal):
     RESULTS["details"]["P8"] = out
 
 
+AUDITOR_HEADERS = {"X-API-Key": "demo-auditor-key", "X-User-Id": "bench.auditor"}
+
+
+def g1():
+    """Growth: message-log query time against the size of the log (10^4 and 10^6 records, PostgreSQL), through the
+    audit API with the auditor's filters; the baseline is the same query on the small log."""
+    if a.no_pg or not pg_available():
+        log("G1 needs PostgreSQL: skipped")
+        return
+    h = hub("hub-growth", db="pg")
+    schema = PG_SCHEMA + "_hubgrowth"
+    now = datetime.datetime.now(datetime.timezone.utc)
+    iso = lambda t: t.strftime("%Y-%m-%dT%H:%M:%SZ")
+    queries = {
+        "one transaction": "transactionId=g-777",
+        "a client, 7 days": "client=client-7&from=%s&to=%s" % (iso(now - datetime.timedelta(days=7)), iso(now)),
+        "a service, 1 day": "service=service-3&from=%s&to=%s" % (iso(now - datetime.timedelta(days=1)), iso(now)),
+        "an officer, 30 days": "user=user-42&from=%s&to=%s" % (iso(now - datetime.timedelta(days=30)), iso(now)),
+        "everything, 1 hour": "from=%s&to=%s" % (iso(now - datetime.timedelta(hours=1)), iso(now)),
+    }
+    reps = 5 if MODE == "quick" else 15
+    timings = {}
+    seeded = 0
+    try:
+        for size in (10 ** 4, 10 ** 6):
+            t0 = time.time()
+            # records spread over the last 30 days: 50 clients, 2,000 officers, 20 services; no chain position (the
+            # hub's own writer keeps its chain apart), so the hub's writes go on as usual during the run
+            r = psql("""INSERT INTO %s.message_log (record_type, transaction_id, hub_instance, channel, client_id, user_id,
+                purpose, service, operation, subject_ref, outcome, http_status, time_in, time_out, duration_ms)
+                SELECT 'EXCHANGE', 'g-' || g, 'hub-bench', 'REST', 'client-' || (g %% 50), 'user-' || (g %% 2000),
+                'bench', 'service-' || (g %% 20), 'bench', md5(g::text), 'SUCCESS', 200,
+                now() - (g %% 2592000) * interval '1 second', now() - (g %% 2592000) * interval '1 second', 5
+                FROM generate_series(%d, %d) g; ANALYZE %s.message_log;""" % (schema, seeded + 1, size, schema))
+            if r.returncode != 0:
+                log("G1 seeding failed: " + r.stderr.strip())
+                return
+            seeded = size
+            log("G1: message log at %d records (seeded in %.1f s)" % (size, time.time() - t0))
+            for name, q in queries.items():
+                url = h.url + "/api/v1/audit/records?size=50&" + q
+                took = []
+                # the first size also warms the JVM up: its queries are compiled before anything is timed
+                warm = 30 if size == 10 ** 4 else 3
+                for i in range(reps + warm):
+                    t = time.time()
+                    try:
+                        http(url, headers=AUDITOR_HEADERS, timeout=60)
+                    except urllib.error.HTTPError as e:
+                        log("G1 %s answered %s: %s" % (name, e.code, e.read()[:200]))
+                        return
+                    if i >= warm:
+                        took.append((time.time() - t) * 1000)
+                took.sort()
+                timings.setdefault(name, {})[size] = took[len(took) // 2]
+        for name, t in timings.items():
+            row("G1", "message-log query, %s: median at 10^6 records (baseline: at 10^4)" % name, rnd(t[10 ** 6], 1),
+                rnd(t[10 ** 4], 1), rnd(t[10 ** 6] / t[10 ** 4], 2), "≤ 3 (grows with the answer, not the log)", "ms",
+                "audit API, page of 50 with its total, PostgreSQL")
+        RESULTS["details"]["G1"] = timings
+    finally:
+        h.stop()
+        psql("DROP SCHEMA IF EXISTS %s CASCADE" % schema)
+
+
 def jar_default_consumers():
     """The delivery consumers the measured jar has by default (its application.yaml)."""
     import zipfile
@@ -744,6 +809,8 @@ def main():
         big.stop()
     if "P8" in SCEN:
         p8(portal)
+    if "G1" in SCEN:
+        g1()
     RESULTS["machine_end"] = machine()
     write()
 

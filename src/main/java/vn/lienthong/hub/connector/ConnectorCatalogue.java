@@ -41,7 +41,11 @@ public class ConnectorCatalogue {
     @org.springframework.beans.factory.annotation.Autowired
     public ConnectorCatalogue(HubProperties properties, ResourcePatternResolver resolver, Environment environment)
             throws IOException {
-        for (String location : properties.connectorLocations()) {
+        List<String> locations = properties.connectorLocations();
+        if (locations.size() > 1) {
+            lintDropIns(locations.get(1), resolver);
+        }
+        for (String location : locations) {
             for (Resource resource : resolver.getResources(pattern(location))) {
                 String url = resource.getURL().toString();
                 String folderPath = url.substring(0, url.length() - SERVICES_FILE.length() - 1);
@@ -59,6 +63,41 @@ public class ConnectorCatalogue {
             }
         }
         log.info("Connector catalogue: {} services {}", services.size(), services.keySet());
+    }
+
+    /**
+     * The connector rules ({@link ConnectorLint}) on every drop-in folder, before any is read: a broken rule stops the
+     * start-up with one line per problem naming the file (a half-working connector is worse than none: its clients
+     * would meet 500s or a wrong "not found" in production); a warning is logged and the folder is served.
+     */
+    static void lintDropIns(String location, ResourcePatternResolver resolver) throws IOException {
+        Resource root = resolver.getResource(location);
+        java.nio.file.Path dir;
+        try {
+            dir = root.getFile().toPath();
+        } catch (IOException e) {
+            log.warn("Drop-in connectors at {} are not a folder on disk: not linted", location);
+            return;
+        }
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalStateException("hub.connectors-extra-location " + location + " is not a folder");
+        }
+        List<String> errors = new ArrayList<>();
+        for (java.nio.file.Path folder : ConnectorLint.connectorFolders(dir)) {
+            for (ConnectorLint.Problem problem : ConnectorLint.check(folder)) {
+                if (problem.warning()) {
+                    log.warn("Drop-in connector {}: {}", problem.file(), problem.message());
+                } else {
+                    log.error("Drop-in connector {}: {}", problem.file(), problem.message());
+                    errors.add(problem.file() + ": " + problem.message());
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("drop-in connectors at " + location + " break " + errors.size()
+                    + " rule(s) of connectors/README.md (check them with: java -jar lienthong-hub.jar lint " + dir + "):\n  "
+                    + String.join("\n  ", errors));
+        }
     }
 
     private ConnectorCatalogue(Collection<CatalogueService> given) {

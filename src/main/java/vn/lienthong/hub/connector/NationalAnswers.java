@@ -47,6 +47,10 @@ public class NationalAnswers {
         if (bytes == null || bytes.length == 0) {
             return;
         }
+        if (service.errors().stream().anyMatch(NationalError::xml) && XmlAnswers.looksLikeXml(bytes)) {
+            checkXml(service, bytes);
+            return;
+        }
         JsonNode answer;
         try {
             answer = json.readTree(bytes);
@@ -57,12 +61,40 @@ public class NationalAnswers {
             return;
         }
         for (NationalError rule : service.errors()) {
+            if (rule.xml()) {
+                continue;
+            }
             Optional<String> code = rule.match(answer);
             if (code.isPresent()) {
                 String message = rule.messageOf(answer);
-                throw new NationalFailure(rule.code(), service.system() + " answered " + rule.pointer().substring(1)
+                throw new NationalFailure(rule.code(), service.system() + " answered " + rule.where()
                         + " " + code.get() + (message == null ? "" : ": " + message), rule.retryable());
             }
         }
+    }
+
+    /** The {@code xpath} rules on an XML or SOAP answer (a SOAP 200 carrying the system's own error code). */
+    private static void checkXml(CatalogueService service, byte[] bytes) {
+        org.w3c.dom.Document answer = XmlAnswers.parse(bytes);
+        if (answer == null) {
+            return; // not well-formed: the transform decides whether it is malformed
+        }
+        for (NationalError rule : service.errors()) {
+            if (!rule.xml()) {
+                continue;
+            }
+            Optional<String> code = rule.match(answer);
+            if (code.isPresent()) {
+                String message = rule.messageOf(answer);
+                throw new NationalFailure(rule.code(), service.system() + " answered " + localName(rule.xpath()) + " "
+                        + code.get() + (message == null ? "" : ": " + message), rule.retryable());
+            }
+        }
+    }
+
+    /** {@code MaLoi} for {@code //*[local-name()='MaLoi']}, else the expression itself. */
+    private static String localName(String xpath) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("local-name\\(\\)\\s*=\\s*'([^']+)'\\]\\s*$").matcher(xpath);
+        return m.find() ? m.group(1) : xpath;
     }
 }

@@ -18,6 +18,10 @@ import vn.lienthong.hub.exchange.ErrorCode;
  *     code: NATIONAL_UNAVAILABLE  # the catalogue error the caller gets
  *     retryable: true             # an idempotent read may be tried again (connector.yaml retries)
  *     message: /message           # JSON Pointer to the system's own message, kept in the problem detail and the log
+ *   - xpath: "//*[local-name()='MaLoi']"   # an XML or SOAP answer: an XPath 1.0 expression instead of a pointer
+ *     notIn: ["0"]
+ *     code: NATIONAL_SYSTEM_ERROR
+ *     message: "//*[local-name()='MoTaLoi']"
  * </pre>
  *
  * @param pointer   JSON Pointer of the code in the answer
@@ -25,10 +29,11 @@ import vn.lienthong.hub.exchange.ErrorCode;
  * @param notIn     codes that do not match (any other present code matches), empty when {@code equals} is used
  * @param code      catalogue error code
  * @param retryable whether a further attempt may succeed
- * @param message   JSON Pointer of the system's message, or null
+ * @param message   JSON Pointer (XPath for an {@code xpath} rule) of the system's message, or null
+ * @param xpath     XPath 1.0 of the code in an XML answer, instead of {@code pointer}; null for a JSON rule
  */
 public record NationalError(String pointer, List<String> equals, List<String> notIn, ErrorCode code, boolean retryable,
-                            String message) {
+                            String message, String xpath) {
 
     /** The catalogue codes a declaration may use: failures of the national system, never caller errors. */
     public static final List<ErrorCode> ALLOWED = List.of(ErrorCode.NATIONAL_UNAVAILABLE, ErrorCode.NATIONAL_SYSTEM_ERROR,
@@ -39,11 +44,34 @@ public record NationalError(String pointer, List<String> equals, List<String> no
         notIn = notIn == null ? List.of() : List.copyOf(notIn);
     }
 
+    /** A rule on a JSON answer. */
+    public NationalError(String pointer, List<String> equals, List<String> notIn, ErrorCode code, boolean retryable,
+            String message) {
+        this(pointer, equals, notIn, code, retryable, message, null);
+    }
+
+    /** Whether this rule reads XML answers (an {@code xpath} rule) rather than JSON ones. */
+    public boolean xml() {
+        return xpath != null;
+    }
+
+    /** Where the code sits, for the problem detail: the pointer without its slash, or the XPath. */
+    public String where() {
+        return xml() ? xpath : pointer.substring(1);
+    }
+
     /** Reads one declaration, or an exception naming what is wrong with it. */
     public static NationalError read(JsonNode rule, String where) {
         String pointer = rule.path("pointer").asText("");
-        if (!pointer.startsWith("/")) {
-            throw new IllegalStateException(where + ": an errors rule needs a JSON Pointer 'pointer' such as /error_code");
+        String xpath = rule.hasNonNull("xpath") ? rule.get("xpath").asText() : null;
+        if (xpath != null) {
+            if (rule.has("pointer")) {
+                throw new IllegalStateException(where + ": an errors rule has either 'pointer' (JSON) or 'xpath' (XML), not both");
+            }
+            XmlAnswers.compile(xpath, where);
+        } else if (!pointer.startsWith("/")) {
+            throw new IllegalStateException(where + ": an errors rule needs a JSON Pointer 'pointer' such as /error_code"
+                    + " (or an XPath 'xpath' for an XML answer)");
         }
         List<String> equals = texts(rule.path("equals"));
         List<String> notIn = texts(rule.path("notIn"));
@@ -60,10 +88,14 @@ public record NationalError(String pointer, List<String> equals, List<String> no
             throw new IllegalStateException(where + ": errors rule code " + code + " is not one of " + ALLOWED);
         }
         String message = rule.hasNonNull("message") ? rule.get("message").asText() : null;
-        if (message != null && !message.startsWith("/")) {
+        if (message != null && xpath == null && !message.startsWith("/")) {
             throw new IllegalStateException(where + ": errors rule 'message' must be a JSON Pointer");
         }
-        return new NationalError(pointer, equals, notIn, code, rule.path("retryable").asBoolean(false), message);
+        if (message != null && xpath != null) {
+            XmlAnswers.compile(message, where);
+        }
+        return new NationalError(xpath == null ? pointer : null, equals, notIn, code, rule.path("retryable").asBoolean(false),
+                message, xpath);
     }
 
     private static List<String> texts(JsonNode node) {
@@ -74,6 +106,21 @@ public record NationalError(String pointer, List<String> equals, List<String> no
             return java.util.stream.StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText).toList();
         }
         return List.of(node.asText());
+    }
+
+    /** The system's code when this XPath rule matches the XML answer. */
+    public Optional<String> match(org.w3c.dom.Document answer) {
+        String text = XmlAnswers.text(answer, xpath);
+        if (text == null) {
+            return Optional.empty();
+        }
+        boolean matches = !equals.isEmpty() ? equals.contains(text) : !notIn.contains(text);
+        return matches ? Optional.of(text) : Optional.empty();
+    }
+
+    /** The system's own message in the XML answer, or null. */
+    public String messageOf(org.w3c.dom.Document answer) {
+        return message == null ? null : XmlAnswers.text(answer, message);
     }
 
     /** The system's code when this rule matches the answer. */

@@ -22,7 +22,7 @@ import org.springframework.core.env.Environment;
 
 import vn.lienthong.hub.security.BrokerSecurityManager;
 import vn.lienthong.hub.security.ClientRegistry;
-import vn.lienthong.hub.security.BrokerRefusals;
+import vn.lienthong.hub.security.BrokerRefusalLog;
 import vn.lienthong.hub.security.InboundSenderCheck;
 
 /**
@@ -42,7 +42,7 @@ public class DossierBrokerConfig {
     public ArtemisConfigurationCustomizer dossierBrokerCustomizer(DossierSyncProperties properties,
             @Value("${hub.broker.host:127.0.0.1}") String host, @Value("${hub.broker.port:0}") int port,
             @Value("${spring.artemis.user:hub}") String hubUser, ObjectProvider<ClientRegistry> clients,
-            ObjectProvider<BrokerRefusals> refusals) {
+            ObjectProvider<BrokerRefusalLog> refusals) {
         return configuration -> {
             // an agency sends only under its own key (security/InboundSenderCheck)
             configuration.registerBrokerPlugin(new InboundSenderCheck(hubUser, properties.getInboundQueue(),
@@ -121,7 +121,7 @@ public class DossierBrokerConfig {
     /** Gives the embedded broker its security manager and the hub's connection factory its credentials. */
     @Bean
     static EmbeddedBrokerSecurity embeddedBrokerSecurity(Environment environment, ObjectProvider<ClientRegistry> clients,
-            ObjectProvider<BrokerRefusals> refusals) {
+            ObjectProvider<BrokerRefusalLog> refusals) {
         return new EmbeddedBrokerSecurity(environment, clients, refusals);
     }
 

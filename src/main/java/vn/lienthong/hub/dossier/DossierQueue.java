@@ -40,7 +40,7 @@ public class DossierQueue {
     public static final String GROUP_ID = "JMSXGroupID";
     public static final String EVENT_ID = "hubEventId";
     public static final String DOSSIER_CODE = "dossierCode";
-    public static final String TRANSACTION_ID = "hubTransactionId";
+    public static final String TRANSACTION_ID = vn.lienthong.hub.config.TransactionIdLogContext.HEADER;
     public static final String DEAD_REASON = "deadReason";
     public static final String DEAD_AT = "deadAt";
 

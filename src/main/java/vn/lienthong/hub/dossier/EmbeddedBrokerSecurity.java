@@ -7,7 +7,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
-import vn.lienthong.hub.security.BrokerRefusals;
+import vn.lienthong.hub.security.BrokerRefusalLog;
 import vn.lienthong.hub.security.BrokerSecurityManager;
 import vn.lienthong.hub.security.ClientRegistry;
 
@@ -21,10 +21,10 @@ class EmbeddedBrokerSecurity implements BeanPostProcessor {
 
     private final Environment environment;
     private final ObjectProvider<ClientRegistry> clients;
-    private final ObjectProvider<BrokerRefusals> refusals;
+    private final ObjectProvider<BrokerRefusalLog> refusals;
 
     EmbeddedBrokerSecurity(Environment environment, ObjectProvider<ClientRegistry> clients,
-            ObjectProvider<BrokerRefusals> refusals) {
+            ObjectProvider<BrokerRefusalLog> refusals) {
         this.environment = environment;
         this.clients = clients;
         this.refusals = refusals;

@@ -14,8 +14,6 @@ import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
 import org.apache.activemq.artemis.spi.core.security.jaas.RolePrincipal;
 import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 
-import vn.lienthong.hub.exchange.ErrorCode;
-
 /**
  * Who may connect to the embedded broker, and as what. Two kinds of account, nothing anonymous:
  * <ul>
@@ -28,7 +26,7 @@ import vn.lienthong.hub.exchange.ErrorCode;
  * authorization here only matches the connection's roles against the roles the broker found for the address, as
  * Artemis's JAAS security manager does. The service grants of an agency (may it submit dossiers?) stay with the
  * intake flow, which records a denied message in the message log. A refused login and a refused action are recorded
- * in the message log too ({@link BrokerRefusals}).
+ * in the message log too ({@link BrokerRefusalLog}).
  */
 public class BrokerSecurityManager implements ActiveMQSecurityManager5 {
 
@@ -40,14 +38,14 @@ public class BrokerSecurityManager implements ActiveMQSecurityManager5 {
     private final String hubUser;
     private final byte[] hubPassword;
     private final Supplier<ClientRegistry> clients;
-    private final Supplier<BrokerRefusals> refusals;
+    private final Supplier<BrokerRefusalLog> refusals;
 
     /**
      * @param clients  looked up at the first login, so the broker can start before the registry exists
      * @param refusals where refusals are recorded, looked up at the first one (may answer null: not recorded)
      */
     public BrokerSecurityManager(String hubUser, String hubPassword, Supplier<ClientRegistry> clients,
-            Supplier<BrokerRefusals> refusals) {
+            Supplier<BrokerRefusalLog> refusals) {
         if (hubUser == null || hubUser.isBlank() || hubPassword == null || hubPassword.isEmpty()) {
             throw new IllegalStateException(
                     "spring.artemis.user and spring.artemis.password (HUB_BROKER_USER, HUB_BROKER_PASSWORD) must be set");
@@ -64,7 +62,7 @@ public class BrokerSecurityManager implements ActiveMQSecurityManager5 {
         if (role == null) {
             // the broker itself logs the refusal (AMQ222216, with the remote address); the message log keeps it too
             String from = connection == null ? "" : " from " + connection.getRemoteAddress();
-            record(null, "login", ErrorCode.UNAUTHENTICATED, "broker login refused for user '" + user + "'" + from);
+            record(null, "login", true, "broker login refused for user '" + user + "'" + from);
             return null;
         }
         Subject subject = new Subject();
@@ -98,15 +96,15 @@ public class BrokerSecurityManager implements ActiveMQSecurityManager5 {
             String user = subject.getPrincipals(UserPrincipal.class).stream().map(UserPrincipal::getName).findFirst()
                     .orElse(null);
             String action = checkType.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            record(user, action, ErrorCode.ACCESS_DENIED, "the broker refused " + checkType + " on '" + address + "'");
+            record(user, action, false, "the broker refused " + checkType + " on '" + address + "'");
         }
         return false;
     }
 
-    private void record(String clientId, String operation, ErrorCode code, String reason) {
-        BrokerRefusals log = refusals == null ? null : refusals.get();
+    private void record(String clientId, String operation, boolean unauthenticated, String reason) {
+        BrokerRefusalLog log = refusals == null ? null : refusals.get();
         if (log != null) {
-            log.refused(null, clientId, operation, code, reason);
+            log.refused(null, clientId, operation, unauthenticated, reason);
         }
     }
 

@@ -28,10 +28,10 @@ public class InboundSenderCheck implements ActiveMQServerMessagePlugin {
     private final String hubUser;
     private final String inboundQueue;
     private final Supplier<ClientRegistry> clients;
-    private final Supplier<BrokerRefusals> refusals;
+    private final Supplier<BrokerRefusalLog> refusals;
 
     public InboundSenderCheck(String hubUser, String inboundQueue, Supplier<ClientRegistry> clients,
-            Supplier<BrokerRefusals> refusals) {
+            Supplier<BrokerRefusalLog> refusals) {
         this.hubUser = hubUser;
         this.inboundQueue = inboundQueue;
         this.clients = clients;
@@ -54,10 +54,10 @@ public class InboundSenderCheck implements ActiveMQServerMessagePlugin {
                 : key != null ? clients.get().authenticate(key.toString()) : Optional.empty();
         if (named.isPresent() && !named.get().id().equals(sender)) {
             log.warn("Broker: {} sent a message under the key of {}; refused", sender, named.get().id());
-            BrokerRefusals record = refusals.get();
+            BrokerRefusalLog record = refusals.get();
             if (record != null) {
                 Object sentTx = message.getObjectProperty("transactionId");
-                record.refused(sentTx == null ? null : sentTx.toString(), sender, "send", vn.lienthong.hub.exchange.ErrorCode.ACCESS_DENIED,
+                record.refused(sentTx == null ? null : sentTx.toString(), sender, "send", false,
                         "the message's apiKey is the key of " + named.get().id() + ", not of the agency logged in");
             }
             throw new ActiveMQSecurityException("the message's apiKey is not the key of the agency logged in ("

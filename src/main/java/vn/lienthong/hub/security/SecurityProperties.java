@@ -1,6 +1,10 @@
 package vn.lienthong.hub.security;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,19 +20,62 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param clients the agency systems; none when not configured
  * @param tokens  the identity provider whose OAuth2 access tokens (JWTs) the edge accepts; none when not configured
+ * @param extraGrants grants added to clients of {@code clients} by client id, without restating the list (a list set
+ *        in an outside file replaces the whole list; a map merges key by key): e.g.
+ *        {@code hub.security.extra-grants."[000.00.00.H22:MOTCUA]": [data:driving-licence-status]}. A client id with
+ *        {@code .} or {@code :} is written in brackets. An id that names no client stops the start-up.
  */
 @Validated
 @ConfigurationProperties("hub.security")
-public record SecurityProperties(List<@Valid Client> clients, @Valid Tokens tokens) {
+public record SecurityProperties(List<@Valid Client> clients, @Valid Tokens tokens, Map<String, List<String>> extraGrants) {
 
     @ConstructorBinding
     public SecurityProperties {
         clients = clients == null ? List.of() : List.copyOf(clients);
         tokens = tokens == null ? new Tokens(null, null, null, null) : tokens;
+        extraGrants = extraGrants == null ? Map.of() : Map.copyOf(extraGrants);
+        clients = withExtraGrants(clients, extraGrants);
     }
 
     public SecurityProperties(List<Client> clients) {
-        this(clients, null);
+        this(clients, null, null);
+    }
+
+    public SecurityProperties(List<Client> clients, Tokens tokens) {
+        this(clients, tokens, null);
+    }
+
+    /** The clients with their {@code extra-grants} appended (each grant once, the configured ones first). */
+    private static List<Client> withExtraGrants(List<Client> clients, Map<String, List<String>> extraGrants) {
+        if (extraGrants.isEmpty()) {
+            return clients;
+        }
+        Map<String, Client> byId = new LinkedHashMap<>();
+        clients.forEach(client -> byId.put(client.id(), client));
+        List<String> unknown = new ArrayList<>();
+        for (String id : extraGrants.keySet()) {
+            if (!byId.containsKey(id)) {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("hub.security.extra-grants names no configured client: " + unknown
+                    + " (known clients: " + byId.keySet() + "; write an id holding '.' or ':' in brackets, e.g. "
+                    + "\"[000.00.00.H22:MOTCUA]\": [data:driving-licence-status])");
+        }
+        List<Client> merged = new ArrayList<>(clients.size());
+        for (Client client : clients) {
+            List<String> extra = extraGrants.get(client.id());
+            if (extra == null) {
+                merged.add(client);
+                continue;
+            }
+            LinkedHashSet<String> grants = new LinkedHashSet<>(client.grants());
+            extra.stream().filter(grant -> grant != null && !grant.isBlank()).map(String::trim).forEach(grants::add);
+            merged.add(new Client(client.id(), client.name(), client.apiKeySha256(), client.demo(), List.copyOf(grants),
+                    client.quota(), client.certificateSubject(), client.tokenClientId(), client.scopes()));
+        }
+        return List.copyOf(merged);
     }
 
     /**

@@ -54,7 +54,7 @@ public class SimulatorServers implements DisposableBean {
         Map<String, Object> urls = new LinkedHashMap<>();
         for (Map.Entry<String, Path> root : roots.entrySet()) {
             WireMockConfiguration options = WireMockConfiguration.options()
-                    .bindAddress("127.0.0.1")
+                    .bindAddress(simulators.bindAddress())
                     .dynamicPort()
                     .usingFilesUnderDirectory(root.getValue().toString())
                     .maxRequestJournalEntries(1000)
@@ -68,7 +68,7 @@ public class SimulatorServers implements DisposableBean {
             WireMockServer server = new WireMockServer(options);
             server.start();
             servers.put(root.getKey(), server);
-            String url = "http://127.0.0.1:" + server.port();
+            String url = "http://" + simulators.urlHost() + ":" + server.port();
             urls.put("hub.simulators." + root.getKey() + ".url", url);
             log.info("Simulator of connector '{}' listening at {} ({} mappings)", root.getKey(), url,
                     server.getStubMappings().size());

@@ -26,7 +26,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  * folder with {@code mappings/} and {@code __files/} to serve instead of the jar's), {@code --delay-millis} (a fixed
  * delay added to every answer, 0), {@code --port} (18099), {@code --state} (portal: file; none = memory only),
  * {@code --session-ttl} (ISO-8601 or e.g. 30m), {@code --username}, {@code --password} (the demo values of the hub's
- * configuration).
+ * configuration), {@code --bind-address} (127.0.0.1; 0.0.0.0 to be reached from another machine or container).
  */
 public final class StandaloneSimulator {
 
@@ -60,7 +60,7 @@ public final class StandaloneSimulator {
             }
         }
         WireMockConfiguration config = WireMockConfiguration.options()
-                .bindAddress("127.0.0.1")
+                .bindAddress(options.getOrDefault("bind-address", "127.0.0.1"))
                 .port(port)
                 .containerThreads(Integer.parseInt(options.getOrDefault("threads", "200")))
                 .usingFilesUnderDirectory(root.toString())
@@ -79,10 +79,11 @@ public final class StandaloneSimulator {
             server.setGlobalFixedDelay(delayMillis);
         }
         if (portal != null) {
-            log.info("National portal simulator listening at http://127.0.0.1:{} (state file {}, {} arrivals loaded, delay {} ms)",
-                    port, state, portal.received().path("arrivals").asInt(), delayMillis);
+            log.info("National portal simulator listening at http://{}:{} (state file {}, {} arrivals loaded, delay {} ms)",
+                    options.getOrDefault("bind-address", "127.0.0.1"), port, state, portal.received().path("arrivals").asInt(), delayMillis);
         } else {
-            log.info("Simulator of connector '{}' listening at http://127.0.0.1:{} ({} mappings, delay {} ms)", connector, port,
+            log.info("Simulator of connector '{}' listening at http://{}:{} ({} mappings, delay {} ms)", connector,
+                    options.getOrDefault("bind-address", "127.0.0.1"), port,
                     server.getStubMappings().size(), delayMillis);
         }
         CountDownLatch stop = new CountDownLatch(1);

@@ -1,4 +1,4 @@
-package vn.lienthong.hub.security;
+package vn.lienthong.hub.dossier;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,6 +12,7 @@ import vn.lienthong.hub.audit.Outcome;
 import vn.lienthong.hub.audit.log.MessageLog;
 import vn.lienthong.hub.config.HubProperties;
 import vn.lienthong.hub.exchange.ErrorCode;
+import vn.lienthong.hub.security.BrokerRefusalLog;
 
 /**
  * What the embedded broker refuses goes into the message log like a refused HTTP request: one {@code EXCHANGE} record,
@@ -21,31 +22,25 @@ import vn.lienthong.hub.exchange.ErrorCode;
  * under another agency's key. Written without waiting for the commit, so a broker thread never waits on the database.
  */
 @Component
-public class BrokerRefusals {
+public class BrokerRefusalRecorder implements BrokerRefusalLog {
 
     /** The service of the records. */
     public static final String SERVICE = "broker";
 
-    private static final Logger log = LoggerFactory.getLogger(BrokerRefusals.class);
+    private static final Logger log = LoggerFactory.getLogger(BrokerRefusalRecorder.class);
 
     private final MessageLog messageLog;
     private final String instanceId;
 
-    public BrokerRefusals(MessageLog messageLog, HubProperties hub) {
+    public BrokerRefusalRecorder(MessageLog messageLog, HubProperties hub) {
         this.messageLog = messageLog;
         this.instanceId = hub.instanceId();
     }
 
-    /**
-     * Records one refusal.
-     *
-     * @param transactionId the message's own transaction id when it names one, else null (a new one is made)
-     * @param clientId      the agency logged in, null for a refused login
-     * @param operation     what was refused: {@code login}, {@code send}, {@code consume}, {@code browse}, …
-     * @param code          {@link ErrorCode#UNAUTHENTICATED} or {@link ErrorCode#ACCESS_DENIED}
-     * @param reason        the reason, naming the address or the claimed user
-     */
-    public void refused(String transactionId, String clientId, String operation, ErrorCode code, String reason) {
+    @Override
+    public void refused(String transactionId, String clientId, String operation, boolean unauthenticated,
+            String reason) {
+        ErrorCode code = unauthenticated ? ErrorCode.UNAUTHENTICATED : ErrorCode.ACCESS_DENIED;
         Instant now = Instant.now();
         String tx = transactionId == null || transactionId.isBlank() ? "broker-" + UUID.randomUUID() : transactionId;
         try {
