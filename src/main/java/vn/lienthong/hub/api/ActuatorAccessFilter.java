@@ -69,6 +69,17 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
         String raw = EdgeFilter.pathOf(request);
         Optional<ApiClient> client = authentication.authenticate(request).client();
         if (client.isPresent() && policy.allows(client.get(), "operations", "actuator")) {
+            if (isContract(raw)) {
+                // the contract and its Swagger UI are read like any exchange: recorded, successful or not
+                ExchangeContext context = new ExchangeContext(TransactionIds.generate(), "REST");
+                response.setHeader(EdgeFilter.TRANSACTION_ID, context.transactionId());
+                try {
+                    chain.doFilter(new Operator(request, client.get()), response);
+                } finally {
+                    record(context, client, raw, response.getStatus(), null);
+                }
+                return;
+            }
             chain.doFilter(new Operator(request, client.get()), response);
             return;
         }
@@ -82,17 +93,28 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
                 ? new HubException(ErrorCode.UNAUTHENTICATED, "operations endpoints need the X-API-Key of an operator")
                 : new HubException(ErrorCode.ACCESS_DENIED, "operations endpoints are for clients granted operations:*");
         errors.write(response, context, refusal);
-        record(context, client, raw, refusal);
+        record(context, client, raw, refusal.code().status(), refusal);
     }
 
-    /** A refused call of the operations endpoints is recorded like every refusal at the edge (service actuator). */
-    private void record(ExchangeContext context, Optional<ApiClient> client, String path, HubException refusal) {
+    /** The hub's contract and its Swagger UI ({@code /actuator/contract}, {@code /actuator/swagger-ui/**}, web jars). */
+    static boolean isContract(String rawPath) {
+        String path = EdgePaths.resolve(rawPath);
+        return path.equals("/actuator/contract") || path.startsWith("/actuator/contract/")
+                || path.equals("/actuator/swagger-ui") || path.startsWith("/actuator/swagger-ui/")
+                || path.startsWith("/actuator/webjars/");
+    }
+
+    /**
+     * A refused call of the operations endpoints, and every call of the contract and its Swagger UI, is recorded like
+     * an exchange at the edge (service actuator).
+     */
+    private void record(ExchangeContext context, Optional<ApiClient> client, String path, int status, HubException refusal) {
         try {
             messageLog.append(new MessageLogRecord(null, "EXCHANGE", context.transactionId(), hub.instanceId(), "REST",
                     client.map(ApiClient::id).orElse(null), null, null, "actuator",
-                    path.length() > 128 ? path.substring(0, 128) : path, null, Outcome.fromStatus(refusal.code().status()),
-                    refusal.code().name(), refusal.detail(), refusal.code().status(), context.timeIn(), Instant.now(),
-                    context.elapsedMillis(), null, null));
+                    path.length() > 128 ? path.substring(0, 128) : path, null, Outcome.fromStatus(status),
+                    refusal == null ? null : refusal.code().name(), refusal == null ? null : refusal.detail(), status,
+                    context.timeIn(), Instant.now(), context.elapsedMillis(), null, null));
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(ActuatorAccessFilter.class)
                     .error("Message log write failed for transaction {}", context.transactionId(), e);

@@ -171,14 +171,23 @@ public class ConnectorCatalogue {
                 s.get("max-concurrent-calls", Integer.class, r.path("maxConcurrentCalls").asInt(d.maxConcurrentCalls())));
     }
 
-    /** Looks a resilience setting up for one service, then for all, before the descriptor's value. */
+    /**
+     * Looks a resilience setting up for one service, then for all, before the descriptor's value. An empty value is
+     * no value: application.yaml lists every {@code hub.connector-overrides.*} key with an empty default.
+     */
     private record Setting(String code, Environment env) {
         <T> T get(String key, Class<T> type, T descriptorValue) {
-            T own = env.getProperty("hub.services." + code + "." + key, type);
+            T own = given("hub.services." + code + "." + key, type);
             if (own != null) {
                 return own;
             }
-            return env.getProperty("hub.connector-overrides." + key, type, descriptorValue);
+            T all = given("hub.connector-overrides." + key, type);
+            return all != null ? all : descriptorValue;
+        }
+
+        private <T> T given(String property, Class<T> type) {
+            String raw = env.getProperty(property);
+            return raw == null || raw.isBlank() ? null : env.getProperty(property, type);
         }
     }
 

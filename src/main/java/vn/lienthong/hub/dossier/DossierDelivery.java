@@ -35,6 +35,8 @@ public class DossierDelivery {
     public static final String RETRY_AT = "hubRetryAt";
     public static final String HELD = "hubHeldAtPortal";
     static final String EVENT = "hubEvent";
+    /** The event's state as the plan read it: the attempt claims the event only if it is still that. */
+    static final String SEEN = "hubEventSeenState";
     static final String EVENT_JSON = "hubEventJson";
     /** Set on the dead letter of a forged event: kept for inspection, never replayed. */
     public static final String FORGED = "hubForged";
@@ -99,6 +101,7 @@ public class DossierDelivery {
         }
         int attempts = known.map(DossierSyncStore.EventState::attempts).orElse(0);
         message.setHeader(ATTEMPT, attempts);
+        exchange.setProperty(SEEN, status);
         Optional<DossierSyncStore.EventState> before = store.openBefore(event);
         if (before.isPresent() && before.get().status() == SyncState.DEAD) {
             String reason = "held behind dead event " + before.get().eventId() + " of the same dossier, to keep the order";
@@ -169,12 +172,22 @@ public class DossierDelivery {
         message.setHeader(STEP, "forged");
     }
 
-    /** The portal call of this attempt; the attempt is counted and the event marked SENDING before anything leaves. */
+    /**
+     * The portal call of this attempt; the attempt is counted and the event marked SENDING before anything leaves, by
+     * a claim that only one consumer wins ({@link DossierSyncStore#claim}). The loser throws
+     * {@link DeliveryClaimedException}: its transaction rolls back and the broker redelivers the message later, when the
+     * event is delivered (skipped) or SENDING (looked up at the portal first).
+     */
     public PortalCall attempt(Exchange exchange) {
         DossierEvent event = exchange.getProperty(EVENT, DossierEvent.class);
-        int attempt = exchange.getMessage().getHeader(ATTEMPT, 0, Integer.class) + 1;
+        int seenAttempts = exchange.getMessage().getHeader(ATTEMPT, 0, Integer.class);
+        int attempt = seenAttempts + 1;
+        SyncState seen = exchange.getProperty(SEEN, SyncState.PENDING, SyncState.class);
+        if (!store.claim(event, seen, seenAttempts, attempt)) {
+            throw new DeliveryClaimedException("event " + event.eventId() + " of " + event.dossierCode()
+                    + " is being delivered by another consumer");
+        }
         exchange.getMessage().setHeader(ATTEMPT, attempt);
-        store.update(event, SyncState.SENDING, attempt, null);
         Map<String, Object> item;
         try {
             item = translator.toPortalItem(event);

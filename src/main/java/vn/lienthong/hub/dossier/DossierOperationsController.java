@@ -103,16 +103,29 @@ public class DossierOperationsController {
                 clock.instant()).dossiers();
     }
 
-    /** The period, by default the current year in Việt Nam; dates are yyyy-MM-dd, both days included. */
+    /**
+     * The period, by default the last twelve months in Việt Nam (from the first day of the month eleven months ago to
+     * today: the current month and the eleven before it, whatever day of the year it is); dates are yyyy-MM-dd, both
+     * days included.
+     */
     LocalDate[] period(String from, String to) {
         return period(from, to, clock);
     }
 
-    /** The period, by default the current year in Việt Nam; dates are yyyy-MM-dd, both days included. */
+    /**
+     * The period, by default the last twelve months in Việt Nam (from the first day of the month eleven months ago to
+     * today: the current month and the eleven before it, whatever day of the year it is); dates are yyyy-MM-dd, both
+     * days included.
+     */
+    /** First day of the default period ending {@code today}: the first of the month eleven months before. */
+    public static LocalDate defaultStart(LocalDate today) {
+        return today.withDayOfMonth(1).minusMonths(11);
+    }
+
     public static LocalDate[] period(String from, String to, Clock clock) {
         try {
             LocalDate today = NationalIndexRules.today(clock.instant());
-            LocalDate start = from == null ? today.withDayOfYear(1) : LocalDate.parse(from);
+            LocalDate start = from == null ? defaultStart(today) : LocalDate.parse(from);
             LocalDate end = to == null ? today : LocalDate.parse(to);
             if (end.isBefore(start)) {
                 throw new HubException(ErrorCode.INVALID_FIELD, "to is before from");

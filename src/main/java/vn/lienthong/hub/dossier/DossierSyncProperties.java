@@ -40,6 +40,7 @@ public class DossierSyncProperties {
     /** Wait before the second attempt (a scheduled redelivery, the consumer is free meanwhile); doubles up to {@link #maxBackoff}. */
     @DurationMin(millis = 1)
     private Duration initialBackoff = Duration.ofSeconds(1);
+    /** Longest wait between two delivery attempts; the doubling of {@link #initialBackoff} stops here. */
     @DurationMin(millis = 1)
     private Duration maxBackoff = Duration.ofMinutes(1);
     /** How long after its predecessor's next attempt a waiting later event of the same dossier is tried. */

@@ -87,6 +87,22 @@ public class DossierSyncStore {
         }
     }
 
+    /**
+     * Claims an event for one attempt: marks it SENDING with the new attempt count only if its state is still the one
+     * the consumer read when it planned the attempt. False when another consumer got there first (after a fail-over
+     * of the broker the same message can reach two consumers at once): this one must not send.
+     */
+    public boolean claim(DossierEvent event, SyncState seen, int seenAttempts, int attempt) {
+        Timestamp now = Timestamp.from(Instant.now());
+        int rows = jdbc.update("UPDATE dossier_sync_event SET status = ?, attempts = ?, last_error = NULL, updated_at = ?,"
+                        + " next_attempt_at = NULL WHERE event_id = ? AND status = ? AND attempts = ?",
+                SyncState.SENDING.name(), attempt, now, event.eventId(), seen.name(), seenAttempts);
+        if (rows == 0 && event(event.eventId()).isEmpty() && recordAccepted(event)) {
+            return claim(event, seen, seenAttempts, attempt);
+        }
+        return rows == 1;
+    }
+
     /** Marks a waiting event's reason and due time without touching its status or attempts. */
     public void waiting(DossierEvent event, String reason, Instant nextAttemptAt) {
         int rows = jdbc.update("UPDATE dossier_sync_event SET last_error = ?, updated_at = ?, next_attempt_at = ?"

@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code HUB_AUDIT_SUBJECT_KEY}); mandatory in production. The rest of {@code hub.audit.*} is the message log's own
  * ({@code vn.lienthong.hub.audit.log.AuditProperties}).
  *
- * @param subjectKey at least 16 characters
+ * @param subjectKey key of the keyed hash (HMAC) that replaces personal ids in the message log, at least 16
+ *        characters; the same key gives the same reference, so auditors can search by personal id
  */
 @Validated
 @ConfigurationProperties("hub.audit")

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hub.fair-use")
 public record FairUseProperties(
         @DefaultValue("true") boolean enabled,
-        @Valid QuotaLimits client,
+        @Valid @NestedConfigurationProperty QuotaLimits client,
         Map<String, @Valid QuotaLimits> services) {
 
     /** Each client: 100 calls a second and 10 in flight, unless configured otherwise. */

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.hub.HubIntegrationTest;
+import vn.lienthong.hub.VietnamDays;
 import vn.lienthong.hub.simulator.SimulatorServers;
 
 class BusinessConnectorIT extends HubIntegrationTest {
@@ -36,11 +37,13 @@ class BusinessConnectorIT extends HubIntegrationTest {
 
     @Test
     void showsSuspensionDatesAndReason_whenEnterpriseIsSuspended() {
-        JsonNode status = body(lookup("0312345673")).path("legalStatus");
+        // the simulator dates the suspension from today: it began three months ago and ends in nine months
+        VietnamDays.Seen<JsonNode> seen = VietnamDays.around(() -> body(lookup("0312345673")).path("legalStatus"));
+        JsonNode status = seen.value();
         assertThat(status.path("code").asText()).isEqualTo("SUSPENDED");
         assertThat(status.path("label").asText()).isEqualTo("Tạm ngừng kinh doanh");
-        assertThat(status.path("suspendedFrom").asText()).isEqualTo("2025-09-15");
-        assertThat(status.path("suspendedUntil").asText()).isEqualTo("2026-09-14");
+        assertThat(status.path("suspendedFrom").asText()).isIn((Object[]) seen.days(d -> d.minusMonths(3)));
+        assertThat(status.path("suspendedUntil").asText()).isIn((Object[]) seen.days(d -> d.plusMonths(9)));
         assertThat(status.path("suspensionReason").asText()).contains("tái cơ cấu");
     }
 

@@ -147,7 +147,9 @@ class DossierCrashIT {
         Process process = start(data.resolve("hub.log"), "-jar", jar.toString(), "--server.port=" + port,
                 "--HUB_DATA_DIR=" + data.resolve("hub"), "--HUB_PORTAL_URL=http://127.0.0.1:" + simPort,
                 "--HUB_PORTAL_TIMEOUT_MILLIS=2000", "--HUB_BROKER_PORT=0",
-                "--HUB_DOSSIER_INITIAL_BACKOFF=200ms");
+                "--HUB_DOSSIER_INITIAL_BACKOFF=200ms",
+                // the portal simulator counts what it received: only this test's events
+                "--HUB_DEMO_DOSSIERS=false");
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(process.isAlive()).as("hub process, see " + data.resolve("hub.log")).isTrue();
             return ready("http://127.0.0.1:" + port + "/actuator/health/readiness");

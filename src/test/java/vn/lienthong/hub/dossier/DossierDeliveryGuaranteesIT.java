@@ -54,6 +54,15 @@ class DossierDeliveryGuaranteesIT extends DossierSyncIntegrationTest {
     @Autowired
     DossierQueue queue;
 
+    @Autowired
+    DossierDelivery delivery;
+
+    @Autowired
+    DossierSyncStore store;
+
+    @Autowired
+    org.apache.camel.CamelContext camel;
+
     private final List<ActiveMQServerMessagePlugin> plugins = new ArrayList<>();
 
     @AfterEach
@@ -78,6 +87,42 @@ class DossierDeliveryGuaranteesIT extends DossierSyncIntegrationTest {
                 .isGreaterThanOrEqualTo(2);
         assertThat(arrivals(code)).extracting(a -> a.path("service").asText())
                 .containsExactly("DongBoHoSoMC", "CapNhatTienDoHoSoMC");
+    }
+
+    // (e) after a broker fail-over the same message can reach two consumers at once, both past their plan: only one
+    // claims the event and sends it, the other rolls back without sending
+    @Test
+    @SuppressWarnings("unchecked")
+    void twoConsumersHoldingTheSameEvent_onlyOneSendsIt() throws Exception {
+        String code = code(1561);
+        Map<String, Object> data = json.readValue(dossierJson(code, "DA_TIEP_NHAN"), Map.class);
+        DossierEvent event = new DossierEvent("evt-1561-0", DossierEventKind.DOSSIER, code, data, "it-claim-1561",
+                MOTCUA_ID, "REST", java.time.Instant.now());
+        assertThat(store.recordAccepted(event)).isTrue();
+        org.apache.camel.Exchange first = planned(event);
+        org.apache.camel.Exchange second = planned(event);
+
+        assertThat(delivery.attempt(first).dossierCode()).isEqualTo(code);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> delivery.attempt(second))
+                .isInstanceOf(DeliveryClaimedException.class).hasMessageContaining("another consumer");
+        DossierSyncStore.EventState state = store.event("evt-1561-0").orElseThrow();
+        assertThat(state.status()).isEqualTo(SyncState.SENDING);
+        assertThat(state.attempts()).isEqualTo(1);
+        // the next attempt plans from what the winner wrote, and claims it
+        org.apache.camel.Exchange later = planned(event);
+        later.setProperty(DossierDelivery.SEEN, SyncState.SENDING);
+        later.getMessage().setHeader(DossierDelivery.ATTEMPT, 1);
+        assertThat(delivery.attempt(later).dossierCode()).isEqualTo(code);
+        assertThat(store.event("evt-1561-0").orElseThrow().attempts()).isEqualTo(2);
+    }
+
+    /** An exchange as the delivery plan leaves it for an event read PENDING with no attempt. */
+    private org.apache.camel.Exchange planned(DossierEvent event) {
+        org.apache.camel.Exchange exchange = new org.apache.camel.support.DefaultExchange(camel);
+        exchange.setProperty(DossierDelivery.EVENT, event);
+        exchange.setProperty(DossierDelivery.SEEN, SyncState.PENDING);
+        exchange.getMessage().setHeader(DossierDelivery.ATTEMPT, 0);
+        return exchange;
     }
 
     // (c) replay never sends an event the portal already confirmed

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.hub.HubIntegrationTest;
+import vn.lienthong.hub.VietnamDays;
 import vn.lienthong.hub.soap.enterprise.v1.Enterprise;
 import vn.lienthong.hub.soap.enterprise.v1.EnterprisePortType;
 import vn.lienthong.hub.soap.enterprise.v1.EnterpriseService;
@@ -69,10 +70,12 @@ class EnterpriseLookupIT extends HubIntegrationTest {
 
     @Test
     void showsSuspension_overRest() {
-        JsonNode status = body(get("/api/v1/enterprises/0312345673", Map.of("X-API-Key", PORTAL_KEY))).path("legalStatus");
+        VietnamDays.Seen<JsonNode> seen = VietnamDays.around(() ->
+                body(get("/api/v1/enterprises/0312345673", Map.of("X-API-Key", PORTAL_KEY))).path("legalStatus"));
+        JsonNode status = seen.value();
         assertThat(status.path("code").asText()).isEqualTo("SUSPENDED");
-        assertThat(status.path("suspendedFrom").asText()).isEqualTo("2025-09-15");
-        assertThat(status.path("suspendedUntil").asText()).isEqualTo("2026-09-14");
+        assertThat(status.path("suspendedFrom").asText()).isIn((Object[]) seen.days(d -> d.minusMonths(3)));
+        assertThat(status.path("suspendedUntil").asText()).isIn((Object[]) seen.days(d -> d.plusMonths(9)));
     }
 
     @Test

@@ -71,7 +71,12 @@ public class AuditController {
             throw new HubException(ErrorCode.INVALID_FIELD, "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
         // filters in NFC, as the edge wrote the records (an officer's id or a purpose typed decomposed still matches)
-        RecordFilter filter = new RecordFilter(instant("from", from), instant("to", to), nfc(client), nfc(service),
+        Instant start = start(from);
+        Instant end = end(to);
+        if (start != null && end != null && !end.isAfter(start)) {
+            throw new HubException(ErrorCode.INVALID_FIELD, "to is before from (or equal to it: to is excluded)");
+        }
+        RecordFilter filter = new RecordFilter(start, end, nfc(client), nfc(service),
                 nfc(user), nfc(purpose), subject(personalId, subjectRef), outcome(outcome), nfc(transactionId),
                 recordType(recordType));
         return queries.search(filter, page, size);
@@ -121,8 +126,8 @@ public class AuditController {
         if (!format.equals("jsonl") && !format.equals("csv")) {
             throw new HubException(ErrorCode.INVALID_FIELD, "format must be jsonl or csv");
         }
-        Instant start = instant("from", from);
-        Instant end = instant("to", to);
+        Instant start = start(from);
+        Instant end = end(to);
         checkSpan(start, end);
         long[] range = queries.seqRange(start, end);
         if (range == null) {
@@ -170,8 +175,8 @@ public class AuditController {
         if (!PERIODS.contains(period)) {
             throw new HubException(ErrorCode.INVALID_FIELD, "period must be day, month or year");
         }
-        Instant start = instant("from", from);
-        Instant end = instant("to", to);
+        Instant start = start(from);
+        Instant end = end(to);
         checkSpan(start, end);
         return new Statistics(service, period, start, end, queries.usage(service, start, end, period));
     }
@@ -228,8 +233,9 @@ public class AuditController {
         if (start == null) {
             return;
         }
-        if (end.isBefore(start)) {
-            throw new HubException(ErrorCode.INVALID_FIELD, "to is before from");
+        if (!end.isAfter(start)) {
+            // to is excluded: to = from is an empty range, as a date-only to before a date-only from is
+            throw new HubException(ErrorCode.INVALID_FIELD, "to is before from (or equal to it: to is excluded)");
         }
         if (java.time.Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
             throw new HubException(ErrorCode.INVALID_FIELD, "from and to may be at most " + MAX_SPAN.toDays()
@@ -237,8 +243,24 @@ public class AuditController {
         }
     }
 
+    /**
+     * The start of a range, included: an instant, a local date-time or a date (the start of that day), in Việt Nam time
+     * (docs/api-conventions.md).
+     */
+    static Instant start(String value) {
+        return instant("from", value, false);
+    }
+
+    /**
+     * The end of a range, excluded: an instant or a local date-time in Việt Nam time; a date alone is the end of that day
+     * (the start of the next), so {@code from=2026-11-22&to=2026-11-22} is that whole day (docs/api-conventions.md).
+     */
+    static Instant end(String value) {
+        return instant("to", value, true);
+    }
+
     /** An instant, a local date-time or a date (both in Việt Nam time), between {@link #EARLIEST} and {@link #LATEST}. */
-    static Instant instant(String name, String value) {
+    static Instant instant(String name, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -247,17 +269,18 @@ public class AuditController {
             throw new HubException(ErrorCode.INVALID_FIELD, name + " must be a date (2026-11-22), a local time"
                     + " (2026-11-22T08:30) or an instant (2026-11-22T01:30:00Z) with a four-digit year");
         }
-        Instant parsed = parse(name, v);
+        Instant parsed = parse(name, v, endOfDay);
         if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
             throw new HubException(ErrorCode.INVALID_FIELD, name + " must lie between 2000-01-01 and 2100-01-01");
         }
         return parsed;
     }
 
-    private static Instant parse(String name, String v) {
+    private static Instant parse(String name, String v, boolean endOfDay) {
         try {
             if (v.length() == 10) {
-                return LocalDate.parse(v).atStartOfDay(ZONE).toInstant();
+                LocalDate day = LocalDate.parse(v);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZONE).toInstant();
             }
             if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")) {
                 return java.time.OffsetDateTime.parse(v).toInstant();
