@@ -37,12 +37,13 @@ public record SignatureProperties(
      * @param certificate PEM certificate of that key, optionally followed by its issuing chain; mandatory in production
      * @param caCertificate PEM certificate of the authority verifiers trust ({@code openssl cms -verify -CAfile});
      *                    generated with the key in the default profile; may be empty where the chain is known elsewhere
-     * @param generate    generate a seal authority, key and certificate at these paths at first start (default profile)
+     * @param generate    generate a seal authority, key and certificate at these paths at first start when none exists
+     *                    (the default profile; production sets it off)
      */
     public record Seal(
             @DefaultValue("./data/seal/seal-private.pem") String privateKey,
             @DefaultValue("./data/seal/seal-certificate.pem") String certificate,
             @DefaultValue("./data/seal/hub-seal-ca.pem") String caCertificate,
-            @DefaultValue("false") boolean generate) {
+            @DefaultValue("true") boolean generate) {
     }
 }
