@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param trustList         PEM file of the root (and, optionally, intermediate) certificates a signer's chain must reach,
  *                          in production the national root of the Vietnamese public digital signature system; empty:
  *                          no signature is trusted
- * @param revocationTimeout the longest wait for one CRL download; past it the revocation state is {@code UNKNOWN}
+ * @param revocationTimeout the longest wait for one CRL download or OCSP answer; past it the revocation state is {@code UNKNOWN}
  * @param crlCacheTtl       a downloaded CRL is used again for this long (never past its nextUpdate); 0 = always download
  * @param maxCrlBytes       a larger CRL is not read (revocation {@code UNKNOWN})
  * @param seal              the hub's seal
