@@ -85,6 +85,25 @@ class DocExamplesTest {
     }
 
     @Test
+    void leavesConnectorWalkthroughsToTheirOwnTest_butNotWhatFollowsThem() {
+        String doc = """
+                <!-- walkthrough: example -->
+                ```bash
+                curl -s localhost:8080/api/v1/services/social-protection-benefits
+                ```
+                <!-- /walkthrough -->
+                ```bash
+                curl -s localhost:8080/api/v1/services
+                ```
+                """;
+        // the walkthrough's block has no expectation and is not read; the block after it is, and lacks one
+        assertThat(examples(doc)).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(7);
+            assertThat(e.problem()).contains("without an expectation");
+        });
+    }
+
+    @Test
     void failsWithFileAndLine_whenTheDocumentedValueChanges() {
         String changed = DOC.replace("$.fullName = Nguyễn Văn An", "$.fullName = Nguyễn Văn Anh");
         assertThatThrownBy(() -> runAll(changed)).isInstanceOf(AssertionError.class)
