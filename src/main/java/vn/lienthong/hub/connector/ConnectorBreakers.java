@@ -1,6 +1,8 @@
 package vn.lienthong.hub.connector;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,8 @@ public class ConnectorBreakers {
 
     private final CircuitBreakerRegistry registry;
     private final Environment environment;
+    /** Per connector: its URL is read once (the environment does not change once the hub has started). */
+    private final Map<String, Boolean> configured = new ConcurrentHashMap<>();
 
     public ConnectorBreakers(CircuitBreakerRegistry registry, Environment environment) {
         this.registry = registry;
@@ -52,8 +56,10 @@ public class ConnectorBreakers {
 
     /** Whether the connector's national system has a URL: unset in production means not configured, reported unhealthy. */
     public boolean configured(CatalogueService service) {
-        String url = environment.getProperty("camel.kamelet." + service.kamelet() + ".baseUrl");
-        return url != null && !url.isBlank();
+        return configured.computeIfAbsent(service.kamelet(), kamelet -> {
+            String url = environment.getProperty("camel.kamelet." + kamelet + ".baseUrl");
+            return url != null && !url.isBlank();
+        });
     }
 
     /** Seconds a caller should wait before trying an open circuit again ({@code Retry-After}). */

@@ -1,7 +1,9 @@
 package vn.lienthong.hub.api.access;
 
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
@@ -35,6 +37,9 @@ public class DeclaredAccess {
 
     private static final Logger log = LoggerFactory.getLogger(DeclaredAccess.class);
 
+    /** Handler methods do not change: each one's declaration is looked up once (annotation merging is costly). */
+    private static final Map<Method, Optional<HubOperation>> DECLARATIONS = new ConcurrentHashMap<>();
+
     private final ServiceGateway gateway;
     private final ConnectorCatalogue catalogue;
 
@@ -45,7 +50,8 @@ public class DeclaredAccess {
 
     /** The declaration of a handler method (on the method of its own class, not a proxy's or an interface's). */
     public static Optional<HubOperation> declarationOf(Method handler) {
-        return Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(handler, HubOperation.class));
+        return DECLARATIONS.computeIfAbsent(handler,
+                method -> Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(method, HubOperation.class)));
     }
 
     /** The declaration of the method of {@code type} that implements {@code method} (a SOAP port type's operation). */
