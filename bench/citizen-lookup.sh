@@ -3,6 +3,8 @@
 # message log included). Starts the hub from the jar with the embedded defaults unless HUB_URL points at a running one.
 # Usage: bench/citizen-lookup.sh [REQUESTS] [CONCURRENCY]
 # HUB_JAR=path/to/other.jar measures another build (e.g. the previous release) with the same client and settings.
+# HUB_BENCH_WARMUP sets the warm-up requests (1000). When the script starts the hub, it also prints the hub's CPU time
+# per request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REQUESTS=${1:-5000}
@@ -30,8 +32,18 @@ fi
 body=$(mktemp)
 printf '%s' '{"personalId":"001090012345","fullName":"Nguyễn Văn An","dateOfBirth":"1990-05-15"}' > "$body"
 headers=("X-API-Key:demo-motcua-key" "X-User-Id:bench" "X-Purpose:1.003560.000.00.00.H22")
-echo "warm-up: 1000 requests"
-java bench/LoadClient.java "$URL/api/v1/citizens/lookup" 1000 "$CONCURRENCY" "$body" "${headers[@]}" >/dev/null
+WARMUP=${HUB_BENCH_WARMUP:-1000}
+echo "warm-up: $WARMUP requests"
+java bench/LoadClient.java "$URL/api/v1/citizens/lookup" "$WARMUP" "$CONCURRENCY" "$body" "${headers[@]}" >/dev/null
+cpu() { awk '{print $14 + $15}' "/proc/$started/stat"; }
+[ -n "$started" ] && cpu_before=$(cpu)
 echo "measured run:"
 java bench/LoadClient.java "$URL/api/v1/citizens/lookup" "$REQUESTS" "$CONCURRENCY" "$body" "${headers[@]}"
+if [ -n "$started" ]; then
+  # CPU time of the hub's JVM (with its in-process simulators) per answered request: steadier than throughput on a
+  # shared machine
+  ticks=$(getconf CLK_TCK)
+  awk -v b="$cpu_before" -v a="$(cpu)" -v n="$REQUESTS" -v t="$ticks" \
+    'BEGIN { printf "hub_cpu_ms_per_request=%.2f (hub JVM with its simulators)\n", (a - b) * 1000 / t / n }'
+fi
 rm -f "$body"
