@@ -64,7 +64,7 @@ import vn.lienthong.hub.signature.TrustListSource;
  * A certification authority for tests and the demo only, made in memory when the simulators start (its keys are never
  * written anywhere): it signs the papers of the simulated store of digitised documents as their issuing agencies
  * (PAdES, ETSI.CAdES.detached, with the signing time the paper's date of issue) and time-stamps each signature through
- * a simulated time-stamping authority (RFC 3161). While the simulators run, the hub trusts this authority
+ * a simulated time-stamping authority (RFC 3161). One per JVM. While the simulators run, the hub trusts this authority
  * ({@link TrustListSource}); production runs no simulator and never trusts it.
  */
 @Component
@@ -79,25 +79,44 @@ public class SimulatedSigningAuthority implements TrustListSource {
     private record Issued(KeyPair keys, X509Certificate certificate) {
     }
 
+    /**
+     * One authority per JVM: every hub context of a test run (and the simulators each starts, which share one work
+     * directory) signs and trusts the same keys.
+     */
+    private static final class Keys {
+        static final Keys INSTANCE = new Keys();
+
+        final AtomicLong serials = new AtomicLong(1);
+        final Issued authority;
+        final Issued timeStamping;
+        final Map<String, Issued> agencies = new ConcurrentHashMap<>();
+
+        private Keys() {
+            try {
+                KeyPair keys = keyPair();
+                X500Name name = name("Demo signing CA of the simulated national systems (test only)");
+                JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(this), Date.from(VALID_FROM),
+                        Date.from(Instant.now().plusSeconds(3650L * 86400)), name, keys.getPublic());
+                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+                authority = new Issued(keys, certificate(builder, keys));
+                timeStamping = issue(this, authority,
+                        name("Demo time-stamping authority of the simulated national systems (test only)"), true);
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("cannot make the simulators' test signing authority: " + e.getMessage(), e);
+            }
+        }
+    }
+
     private final Issued authority;
     private final Issued timeStamping;
-    private final Map<String, Issued> agencies = new ConcurrentHashMap<>();
-    private final AtomicLong serials = new AtomicLong(1);
+    private final Map<String, Issued> agencies;
 
     public SimulatedSigningAuthority() {
-        try {
-            KeyPair keys = keyPair();
-            X500Name name = name("Demo signing CA of the simulated national systems (test only)");
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(), Date.from(VALID_FROM),
-                    Date.from(Instant.now().plusSeconds(3650L * 86400)), name, keys.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            authority = new Issued(keys, certificate(builder, keys));
-            timeStamping = issue(name("Demo time-stamping authority of the simulated national systems (test only)"),
-                    true);
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot make the simulators' test signing authority: " + e.getMessage(), e);
-        }
+        Keys keys = Keys.INSTANCE;
+        this.authority = keys.authority;
+        this.timeStamping = keys.timeStamping;
+        this.agencies = keys.agencies;
     }
 
     @Override
@@ -125,7 +144,7 @@ public class SimulatedSigningAuthority implements TrustListSource {
                 X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN")
                         .addRDN(BCStyle.O, agencyName).addRDN(BCStyle.OU, agencyCode).addRDN(BCStyle.CN, agencyName)
                         .build();
-                return issue(subject, false);
+                return issue(Keys.INSTANCE, authority, subject, false);
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -192,12 +211,13 @@ public class SimulatedSigningAuthority implements TrustListSource {
         generator.addCertificates(new JcaCertStore(List.of(timeStamping.certificate())));
         TimeStampRequestGenerator request = new TimeStampRequestGenerator();
         request.setCertReq(true);
-        return generator.generate(request.generate(TSPAlgorithms.SHA256, imprint), serial(), Date.from(at));
+        return generator.generate(request.generate(TSPAlgorithms.SHA256, imprint), serial(Keys.INSTANCE), Date.from(at));
     }
 
-    private Issued issue(X500Name subject, boolean timeStampingUnit) throws GeneralSecurityException, IOException {
+    private static Issued issue(Keys pki, Issued authority, X500Name subject, boolean timeStampingUnit)
+            throws GeneralSecurityException, IOException {
         KeyPair keys = keyPair();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(authority.certificate(), serial(),
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(authority.certificate(), serial(pki),
                 Date.from(VALID_FROM), Date.from(Instant.now().plusSeconds(5L * 365 * 86400)), subject, keys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         if (timeStampingUnit) {
@@ -231,7 +251,8 @@ public class SimulatedSigningAuthority implements TrustListSource {
         return generator.generateKeyPair();
     }
 
-    private BigInteger serial() {
-        return BigInteger.valueOf(System.currentTimeMillis()).shiftLeft(16).add(BigInteger.valueOf(serials.getAndIncrement()));
+    private static BigInteger serial(Keys pki) {
+        return BigInteger.valueOf(System.currentTimeMillis()).shiftLeft(16)
+                .add(BigInteger.valueOf(pki.serials.getAndIncrement()));
     }
 }
