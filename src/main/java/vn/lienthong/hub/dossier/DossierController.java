@@ -35,19 +35,25 @@ public class DossierController {
     private final ServiceGateway gateway;
     private final DossierValidator validator;
     private final DossierSyncStore store;
+    private final ResultPapers resultPapers;
 
-    public DossierController(ServiceGateway gateway, DossierValidator validator, DossierSyncStore store) {
+    public DossierController(ServiceGateway gateway, DossierValidator validator, DossierSyncStore store,
+            ResultPapers resultPapers) {
         this.gateway = gateway;
         this.validator = validator;
         this.store = store;
+        this.resultPapers = resultPapers;
     }
 
     @HubOperation(service = "dossier-sync", operation = "DongBoHoSoMC")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<DossierAccepted> submit(@RequestBody(required = false) JsonNode body,
             @RequestHeader(name = EVENT_ID, required = false) String eventId, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(gateway.call(ExchangeContext.of(request),
-                HubServices.DOSSIER_SUBMIT, () -> validator.dossier(body, eventId), DossierAccepted.class));
+        ExchangeContext context = ExchangeContext.of(request);
+        DossierAccepted accepted = gateway.call(context, HubServices.DOSSIER_SUBMIT,
+                () -> validator.dossier(body, eventId), DossierAccepted.class);
+        ResultPapers.record(context, accepted);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);
     }
 
     @HubOperation(service = "dossier-sync", operation = "CapNhatTienDoHoSoMC")
@@ -65,6 +71,6 @@ public class DossierController {
         if (status == null) {
             throw new HubException(ErrorCode.NOT_FOUND, "no event of dossier " + dossierCode + " was accepted by this hub");
         }
-        return status;
+        return status.withResultPapers(resultPapers.ofDossier(dossierCode));
     }
 }

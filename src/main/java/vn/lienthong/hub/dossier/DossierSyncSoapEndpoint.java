@@ -47,8 +47,10 @@ public class DossierSyncSoapEndpoint implements DossierSyncPortType {
     public Accepted submitDossier(Dossier dossier) throws HubFault {
         ExchangeContext context = SoapContexts.current(webServiceContext);
         try {
-            return mapper.accepted(gateway.call(context, HubServices.DOSSIER_SUBMIT,
-                    () -> validator.dossier(mapper.dossier(dossier), eventId()), DossierAccepted.class));
+            DossierAccepted accepted = gateway.call(context, HubServices.DOSSIER_SUBMIT,
+                    () -> validator.dossier(mapper.dossier(dossier), eventId()), DossierAccepted.class);
+            ResultPapers.record(context, accepted);
+            return mapper.accepted(accepted);
         } catch (HubException e) {
             throw new HubFault(SoapFaults.message(e), SoapFaults.detail(e, context));
         }

@@ -11,9 +11,23 @@ import java.util.List;
  *
  * @param attempts  delivery attempts of the event that decides the state
  * @param lastError the last error of that event
+ * @param resultPapers the result papers its events named by their store reference, as verified when accepted
  */
 public record DossierSyncStatus(String dossierCode, SyncState state, int attempts, String lastError, Instant updatedAt,
-        int discarded, List<DossierSyncStore.EventState> events) {
+        int discarded, List<DossierSyncStore.EventState> events,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<ResultPaperCheck> resultPapers) {
+
+    public DossierSyncStatus(String dossierCode, SyncState state, int attempts, String lastError, Instant updatedAt,
+            int discarded, List<DossierSyncStore.EventState> events) {
+        this(dossierCode, state, attempts, lastError, updatedAt, discarded, events, List.of());
+    }
+
+    /** This state with the dossier's verified result papers. */
+    public DossierSyncStatus withResultPapers(List<ResultPaperCheck> papers) {
+        return new DossierSyncStatus(dossierCode, state, attempts, lastError, updatedAt, discarded, events,
+                papers == null ? List.of() : List.copyOf(papers));
+    }
 
     /** The dossier's state from its events, or null when the hub has none. */
     public static DossierSyncStatus of(String dossierCode, List<DossierSyncStore.EventState> events) {

@@ -100,6 +100,13 @@ public final class HubServices {
     public static final HubService DOCUMENT_VERIFY =
             new HubService("document", "signature-verification", "VerifySignatures", null, false);
 
+    /**
+     * Verification of a digitised paper the national store holds, by its reference
+     * (routes/signature/paper-verification.camel.yaml, docs/signatures.md).
+     */
+    public static final HubService PAPER_VERIFY =
+            new HubService("document", "paper-verification", "VerifyPaper", "direct:paper-verification", true);
+
     /** The certificate of the hub's seal, for every authenticated client (docs/signatures.md). */
     public static final HubService SEAL_CERTIFICATE =
             new HubService(HubService.ANY_CLIENT, "seal", "GetSealCertificate", null, false);
@@ -130,7 +137,7 @@ public final class HubServices {
             DOSSIER_DEAD_LETTERS, DOSSIER_DEAD_LETTER_DISCARD, DOSSIER_STATISTICS, LIST_SERVICES, LIST_ALLOWED_SERVICES,
             PREFILL_PROCEDURES, OPENAPI_CONTRACT, ERROR_PAGE, MAINTENANCE_STATE, MAINTENANCE_ON, MAINTENANCE_OFF, INSPECTION_LATE,
             INSPECTION_FIGURES, INSPECTION_POPULATION_USE, PAYMENT_REQUEST, PAYMENT_STATE, PAYMENT_CALLBACK, OPEN_STATISTICS,
-            DOCUMENT_VERIFY, SEAL_CERTIFICATE);
+            DOCUMENT_VERIFY, PAPER_VERIFY, SEAL_CERTIFICATE);
 
     /** The service a declaration names, if it names one of {@link #ALL}. */
     public static Optional<HubService> find(String code, String operation) {

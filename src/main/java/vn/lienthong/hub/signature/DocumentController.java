@@ -41,18 +41,7 @@ public class DocumentController {
     public DocumentVerification verify(@RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Content-Type", required = false) String contentType, HttpServletRequest request) {
         DocumentVerification outcome = verifier.verify(document(body, contentType));
-        ExchangeContext context = ExchangeContext.of(request);
-        for (DocumentVerification.SignatureVerification s : outcome.signatures()) {
-            DocumentVerification.Reason first = s.reasons().isEmpty() ? null : s.reasons().get(0);
-            context.finding(new ExchangeContext.Finding("signature " + s.index() + " " + s.status(),
-                    s.status() == DocumentVerification.Status.VALID, first == null ? null : first.code(),
-                    first == null ? "chain " + s.chain().status() + ", revocation " + s.revocation().status()
-                            : shorten(first.detail())));
-        }
-        context.finding(new ExchangeContext.Finding("document " + outcome.status(),
-                outcome.status() == DocumentVerification.Status.VALID, null,
-                outcome.signatures().size() + " signature(s), document sha256 " + outcome.documentSha256()
-                        + (outcome.modifiedAfterLastSignature() ? ", changed after its last signature" : "")));
+        SignatureFindings.record(ExchangeContext.of(request), outcome);
         return outcome;
     }
 
@@ -91,9 +80,5 @@ public class DocumentController {
         } catch (IllegalArgumentException e) {
             throw new HubException(ErrorCode.INVALID_DOCUMENT, "document: not base64");
         }
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 240 ? text : text.substring(0, 237) + "…";
     }
 }

@@ -33,7 +33,26 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import java.io.InputStream;
+import java.security.cert.X509CRL;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.tsp.TimeStampTokenInfo;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -78,6 +97,8 @@ public class PdfSignatureVerifier {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** The signature formats of PDF whose signed content is the byte range itself. */
     private static final Set<String> DETACHED = Set.of("adbe.pkcs7.detached", "ETSI.CAdES.detached");
+    /** A document time-stamp (PAdES-LTA, {@code /Type /DocTimeStamp}): its /Contents is an RFC 3161 token. */
+    private static final String DOCUMENT_TIME_STAMP = "ETSI.RFC3161";
     /** Vietnamese certification authorities write the holder's numbers as {@code UID=SCHEME:number}. */
     private static final Set<String> ID_SCHEMES = Set.of("CCCD", "CMND", "HC", "MST", "MNS", "BHXH");
 
@@ -85,9 +106,26 @@ public class PdfSignatureVerifier {
     private final RevocationChecker crls;
     private final Clock clock;
 
-    @org.springframework.beans.factory.annotation.Autowired
     public PdfSignatureVerifier(SignatureProperties properties) {
         this(TrustList.load(properties.trustList()), properties, Clock.systemUTC());
+    }
+
+    /** The configured trust list with what {@code sources} add (the simulated store's test authority in the demo). */
+    @org.springframework.beans.factory.annotation.Autowired
+    public PdfSignatureVerifier(SignatureProperties properties,
+            org.springframework.beans.factory.ObjectProvider<TrustListSource> sources) {
+        this(withSources(TrustList.load(properties.trustList()), sources), properties, Clock.systemUTC());
+    }
+
+    private static TrustList withSources(TrustList configured,
+            org.springframework.beans.factory.ObjectProvider<TrustListSource> sources) {
+        TrustList list = configured;
+        for (TrustListSource source : sources.orderedStream().toList()) {
+            org.slf4j.LoggerFactory.getLogger(PdfSignatureVerifier.class).info(
+                    "Signature trust list: adding {} certificate(s) of {}", source.certificates().size(), source.description());
+            list = list.with(source.certificates());
+        }
+        return list;
     }
 
     PdfSignatureVerifier(TrustList trustList, SignatureProperties properties, Clock clock) {
@@ -119,18 +157,19 @@ public class PdfSignatureVerifier {
             if (signatures.isEmpty()) {
                 throw new HubException(ErrorCode.UNSIGNED_DOCUMENT, "the PDF carries no signature (no signed signature field)");
             }
+            Dss dss = dss(document);
             for (int i = 0; i < signatures.size(); i++) {
-                results.add(verify(i + 1, fields.get(i), signatures.get(i), pdf));
+                results.add(verify(i + 1, fields.get(i), signatures.get(i), pdf, dss));
             }
+            return document(pdf, results, dss);
         } catch (InvalidPasswordException e) {
             throw new HubException(ErrorCode.INVALID_DOCUMENT, "the PDF is encrypted with a password: send it unencrypted");
         } catch (IOException e) {
             throw new HubException(ErrorCode.INVALID_DOCUMENT, "the PDF cannot be read: " + e.getMessage());
         }
-        return document(pdf, results);
     }
 
-    private static DocumentVerification document(byte[] pdf, List<SignatureVerification> signatures) {
+    private static DocumentVerification document(byte[] pdf, List<SignatureVerification> signatures, Dss dss) {
         Status status = Status.VALID;
         for (SignatureVerification s : signatures) {
             status = status.worst(s.status());
@@ -144,10 +183,20 @@ public class PdfSignatureVerifier {
             status = Status.INDETERMINATE;
             reason = "the document was changed after its last signature: bytes follow every signed range";
         }
-        return new DocumentVerification(sha256Hex(pdf), pdf.length, status, reason, modified, List.copyOf(signatures));
+        DocumentVerification.ValidationData data = null;
+        if (dss.present()) {
+            boolean used = signatures.stream().anyMatch(s -> s.revocation().sources().contains("DSS")
+                    || s.timeStamp() != null && s.timeStamp().revocation() != null
+                    && s.timeStamp().revocation().sources().contains("DSS"));
+            data = new DocumentVerification.ValidationData(dss.certificates().size(), dss.crls().size(),
+                    dss.ocspResponses().size(), used);
+        }
+        return new DocumentVerification(sha256Hex(pdf), pdf.length, status, reason, modified, List.copyOf(signatures),
+                data);
     }
 
-    private SignatureVerification verify(int index, String field, PDSignature signature, byte[] pdf) throws IOException {
+    private SignatureVerification verify(int index, String field, PDSignature signature, byte[] pdf, Dss dss)
+            throws IOException {
         List<Reason> reasons = new ArrayList<>();
         String subFilter = signature.getSubFilter();
         int[] range = signature.getByteRange();
@@ -159,6 +208,9 @@ public class PdfSignatureVerifier {
                     + " the document"));
             return finish(index, field, subFilter, reasons, null, null, null, null, byteRange, false,
                     new Chain("NOT_CHECKED", List.of(), "the signature could not be read"), notChecked());
+        }
+        if (DOCUMENT_TIME_STAMP.equals(subFilter)) {
+            return documentTimeStamp(index, field, signature, pdf, byteRange, whole, dss);
         }
         if (subFilter == null || !DETACHED.contains(subFilter)) {
             reasons.add(new Reason("UNSUPPORTED_FORMAT", "signature format " + subFilter + " is not verified by this hub"
@@ -207,14 +259,31 @@ public class PdfSignatureVerifier {
         } catch (CMSException | OperatorCreationException | RuntimeException e) {
             reasons.add(new Reason("SIGNATURE_VALUE_INVALID", "the signature cannot be verified: " + e.getMessage()));
         }
+        OffsetDateTime claimed = signingTime;
+        List<X509Certificate> pool = new ArrayList<>(bundled);
+        pool.addAll(dss.certificates());
+        DocumentVerification.TimeStamp stamp = null;
+        Attribute stampAttribute = signerInfo.getUnsignedAttributes() == null ? null
+                : signerInfo.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (stampAttribute != null && stampAttribute.getAttrValues().size() > 0) {
+            StampResult checked = timeStamp(encoded(stampAttribute.getAttrValues().getObjectAt(0)),
+                    signerInfo.getSignature(), pool, dss, false);
+            stamp = checked.stamp();
+            if (checked.reason() == null) {
+                signingTime = stamp.time();
+                timeSource = "signature-time-stamp";
+            } else {
+                reasons.add(checked.reason());
+            }
+        }
         Instant at = signingTime == null ? clock.instant() : signingTime.toInstant();
-        ChainResult chain = chain(signerCertificate, bundled, at);
+        ChainResult chain = chain(signerCertificate, pool, at);
         if (chain.reason() != null) {
             reasons.add(chain.reason());
         }
         Revocation revocation = notChecked();
         if ("TRUSTED".equals(chain.chain().status())) {
-            revocation = crls.check(chain.path(), chain.issuers());
+            revocation = crls.check(chain.path(), chain.issuers(), dss.embedded(at));
             switch (revocation.status()) {
                 case "REVOKED" -> reasons.add(new Reason("CERTIFICATE_REVOKED", revocation.detail()));
                 case "UNKNOWN" -> reasons.add(new Reason("REVOCATION_UNKNOWN", "the revocation state could not be"
@@ -224,17 +293,28 @@ public class PdfSignatureVerifier {
             }
         }
         return finish(index, field, subFilter, reasons, signer, signingTime, timeSource,
-                new Integrity(intact, digest, signatureAlgorithm), byteRange, whole, chain.chain(), revocation);
+                new Integrity(intact, digest, signatureAlgorithm), byteRange, whole, chain.chain(), revocation,
+                DocumentVerification.KIND_SIGNATURE, claimed, stamp);
     }
 
     private static SignatureVerification finish(int index, String field, String subFilter, List<Reason> reasons,
             Signer signer, OffsetDateTime signingTime, String timeSource, Integrity integrity, long[] byteRange,
             boolean whole, Chain chain, Revocation revocation) {
+        return finish(index, field, subFilter, reasons, signer, signingTime, timeSource, integrity, byteRange, whole,
+                chain, revocation, DocumentVerification.KIND_SIGNATURE, signingTime, null);
+    }
+
+    private static SignatureVerification finish(int index, String field, String subFilter, List<Reason> reasons,
+            Signer signer, OffsetDateTime signingTime, String timeSource, Integrity integrity, long[] byteRange,
+            boolean whole, Chain chain, Revocation revocation, String kind, OffsetDateTime claimed,
+            DocumentVerification.TimeStamp stamp) {
         Status status = Status.VALID;
         for (Reason reason : reasons) {
             status = status.worst(switch (reason.code()) {
                 case "UNSUPPORTED_FORMAT", "CHAIN_UNTRUSTED", "REVOCATION_UNKNOWN", "CERTIFICATE_NOT_VALID_AT_SIGNING_TIME",
-                        "SIGNER_CERTIFICATE_MISSING" -> Status.INDETERMINATE;
+                        "SIGNER_CERTIFICATE_MISSING", "TIMESTAMP_IMPRINT_INVALID", "TIMESTAMP_SIGNATURE_INVALID",
+                        "TIMESTAMP_UNTRUSTED", "TIMESTAMP_REVOKED", "TIMESTAMP_REVOCATION_UNKNOWN",
+                        "TIMESTAMP_MALFORMED" -> Status.INDETERMINATE;
                 default -> Status.INVALID;
             });
         }
@@ -242,7 +322,7 @@ public class PdfSignatureVerifier {
         List<Reason> ordered = new ArrayList<>(reasons.stream().filter(r -> isInvalidating(r.code())).toList());
         ordered.addAll(reasons.stream().filter(r -> !isInvalidating(r.code())).toList());
         return new SignatureVerification(index, field, subFilter, status, List.copyOf(ordered), signer, signingTime,
-                timeSource, integrity, byteRange, whole, chain, revocation);
+                timeSource, integrity, byteRange, whole, chain, revocation, kind, claimed, stamp);
     }
 
     private static boolean isInvalidating(String code) {
@@ -255,6 +335,207 @@ public class PdfSignatureVerifier {
     }
 
     private record ChainResult(Chain chain, List<X509Certificate> path, List<X509Certificate> issuers, Reason reason) {
+    }
+
+    /** The validation data of a document's {@code /DSS} dictionary (PAdES-LT), possibly empty. */
+    record Dss(boolean present, List<X509Certificate> certificates, List<X509CRL> crls, List<BasicOCSPResp> ocspResponses) {
+
+        static final Dss NONE = new Dss(false, List.of(), List.of(), List.of());
+
+        RevocationChecker.Embedded embedded(Instant at) {
+            return new RevocationChecker.Embedded(crls, ocspResponses, at);
+        }
+    }
+
+    /** The certificates, CRLs and OCSP responses of the catalogue's {@code /DSS}; unreadable entries are skipped. */
+    static Dss dss(PDDocument document) {
+        COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
+        if (dss == null) {
+            return Dss.NONE;
+        }
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (byte[] der : streams(dss, "Certs")) {
+            try {
+                certificates.add((X509Certificate) CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(der)));
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // an unreadable entry is no validation data
+            }
+        }
+        List<X509CRL> crls = new ArrayList<>();
+        for (byte[] der : streams(dss, "CRLs")) {
+            try {
+                crls.add((X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der)));
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // skipped
+            }
+        }
+        List<BasicOCSPResp> ocsps = new ArrayList<>();
+        for (byte[] der : streams(dss, "OCSPs")) {
+            try {
+                OCSPResp response = new OCSPResp(der);
+                if (response.getStatus() == OCSPResp.SUCCESSFUL && response.getResponseObject() instanceof BasicOCSPResp b) {
+                    ocsps.add(b);
+                }
+            } catch (IOException | OCSPException | RuntimeException e) {
+                // skipped
+            }
+        }
+        return new Dss(true, List.copyOf(certificates), List.copyOf(crls), List.copyOf(ocsps));
+    }
+
+    private static List<byte[]> streams(COSDictionary dss, String key) {
+        List<byte[]> out = new ArrayList<>();
+        COSArray array = dss.getCOSArray(COSName.getPDFName(key));
+        if (array == null) {
+            return out;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            COSBase item = array.getObject(i);
+            if (item instanceof COSStream stream) {
+                try (InputStream in = stream.createInputStream()) {
+                    out.add(in.readAllBytes());
+                } catch (IOException e) {
+                    // skipped
+                }
+            }
+        }
+        return out;
+    }
+
+    private static byte[] encoded(ASN1Encodable value) throws IOException {
+        return value.toASN1Primitive().getEncoded();
+    }
+
+    /** A time-stamp checked, and the reason (of a signature time-stamp, or of a document time-stamp) it is not VALID. */
+    private record StampResult(DocumentVerification.TimeStamp stamp, Reason reason, X509Certificate authority,
+            String signatureAlgorithm) {
+    }
+
+    /**
+     * An RFC 3161 token over {@code imprinted}: its imprint, its signature by the authority's certificate, that
+     * certificate's chain to the trust list at the token's time and the chain's revocation (falling back on the
+     * document's DSS). {@code document}: a document time-stamp, whose failures are those of a signature.
+     */
+    private StampResult timeStamp(byte[] tokenBytes, byte[] imprinted, List<X509Certificate> pool, Dss dss,
+            boolean document) {
+        TimeStampToken token;
+        try {
+            token = new TimeStampToken(new CMSSignedData(tokenBytes));
+        } catch (CMSException | TSPException | IOException | RuntimeException e) {
+            String detail = "the time-stamp token cannot be read: " + e.getMessage();
+            return new StampResult(new DocumentVerification.TimeStamp("INVALID", null, null, null, false,
+                    new Chain("NOT_CHECKED", List.of(), "unreadable token"), notChecked(), null, null, detail),
+                    new Reason(document ? "MALFORMED_SIGNATURE" : "TIMESTAMP_MALFORMED", detail), null, null);
+        }
+        TimeStampTokenInfo info = token.getTimeStampInfo();
+        OffsetDateTime time = info.getGenTime().toInstant().atZone(VIETNAM).toOffsetDateTime();
+        String digest = algorithmName(info.getMessageImprintAlgOID().getId());
+        String policy = info.getPolicy() == null ? null : info.getPolicy().getId();
+        String serial = info.getSerialNumber().toString(16);
+        String signatureAlgorithm = algorithmName(token.toCMSSignedData().getSignerInfos().getSigners().iterator().next()
+                .getEncryptionAlgOID());
+        boolean imprintValid;
+        try {
+            DigestCalculator calculator = new JcaDigestCalculatorProviderBuilder().build()
+                    .get(new AlgorithmIdentifier(info.getMessageImprintAlgOID()));
+            try (java.io.OutputStream out = calculator.getOutputStream()) {
+                out.write(imprinted);
+            }
+            imprintValid = MessageDigest.isEqual(calculator.getDigest(), info.getMessageImprintDigest());
+        } catch (OperatorCreationException | IOException e) {
+            imprintValid = false;
+        }
+        X509Certificate authority = authorityCertificate(token, pool);
+        String subject = authority == null ? null : subject(authority);
+        if (!imprintValid) {
+            String detail = document ? "the document time-stamp's imprint does not match the signed bytes: they were"
+                    + " altered after it was made" : "the signature time-stamp's imprint is not the " + digest
+                    + " digest of this signature's value: it does not vouch for this signature";
+            return new StampResult(new DocumentVerification.TimeStamp("INVALID", time, subject, digest, false,
+                    new Chain("NOT_CHECKED", List.of(), "imprint invalid"), notChecked(), policy, serial, detail),
+                    new Reason(document ? "SIGNED_BYTES_ALTERED" : "TIMESTAMP_IMPRINT_INVALID", detail), authority,
+                    signatureAlgorithm);
+        }
+        String signatureFailure = null;
+        if (authority == null) {
+            signatureFailure = "the token carries no certificate of its time-stamping authority";
+        } else {
+            try {
+                token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(authority));
+            } catch (TSPException | OperatorCreationException | RuntimeException e) {
+                signatureFailure = "the time-stamp's signature does not verify under its authority's certificate: "
+                        + e.getMessage();
+            }
+        }
+        if (signatureFailure != null) {
+            return new StampResult(new DocumentVerification.TimeStamp("INVALID", time, subject, digest, true,
+                    new Chain("NOT_CHECKED", List.of(), "signature invalid"), notChecked(), policy, serial,
+                    signatureFailure), new Reason(document ? "SIGNATURE_VALUE_INVALID" : "TIMESTAMP_SIGNATURE_INVALID",
+                    signatureFailure), authority, signatureAlgorithm);
+        }
+        ChainResult chain = chain(authority, pool, time.toInstant());
+        Revocation revocation = notChecked();
+        Reason reason = null;
+        String status = "VALID";
+        if (chain.reason() != null) {
+            status = "INDETERMINATE";
+            String detail = "the time-stamping authority " + subject + " is not trusted: " + chain.reason().detail();
+            reason = document ? chain.reason() : new Reason("TIMESTAMP_UNTRUSTED", detail);
+        } else {
+            revocation = crls.check(chain.path(), chain.issuers(), dss.embedded(time.toInstant()));
+            if ("REVOKED".equals(revocation.status())) {
+                status = "INVALID";
+                reason = new Reason(document ? "CERTIFICATE_REVOKED" : "TIMESTAMP_REVOKED",
+                        "the time-stamping authority's certificate is revoked: " + revocation.detail());
+            } else if ("UNKNOWN".equals(revocation.status())) {
+                status = "INDETERMINATE";
+                reason = new Reason(document ? "REVOCATION_UNKNOWN" : "TIMESTAMP_REVOCATION_UNKNOWN",
+                        "the revocation state of the time-stamping authority could not be established: "
+                        + revocation.detail());
+            }
+        }
+        return new StampResult(new DocumentVerification.TimeStamp(status, time, subject, digest, true, chain.chain(),
+                revocation, policy, serial, reason == null ? null : reason.detail()), reason, authority,
+                signatureAlgorithm);
+    }
+
+    /** The authority's certificate: in the token, else among the document's and the trust list's certificates. */
+    @SuppressWarnings("unchecked")
+    private X509Certificate authorityCertificate(TimeStampToken token, List<X509Certificate> pool) {
+        Collection<X509CertificateHolder> matches = token.getCertificates()
+                .getMatches((Selector<X509CertificateHolder>) (Object) token.getSID());
+        if (!matches.isEmpty()) {
+            return toX509(matches.iterator().next());
+        }
+        List<X509Certificate> candidates = new ArrayList<>(pool);
+        candidates.addAll(trustList.intermediates());
+        for (X509Certificate candidate : candidates) {
+            try {
+                if (token.getSID().match(new JcaX509CertificateHolder(candidate))) {
+                    return candidate;
+                }
+            } catch (java.security.cert.CertificateEncodingException e) {
+                // not this one
+            }
+        }
+        return null;
+    }
+
+    /** A document time-stamp (PAdES-LTA): a token over the signed bytes, its authority as the "signer". */
+    private SignatureVerification documentTimeStamp(int index, String field, PDSignature signature, byte[] pdf,
+            long[] byteRange, boolean whole, Dss dss) throws IOException {
+        StampResult checked = timeStamp(signature.getContents(pdf), signature.getSignedContent(pdf), dss.certificates(),
+                dss, true);
+        DocumentVerification.TimeStamp stamp = checked.stamp();
+        List<Reason> reasons = checked.reason() == null ? List.of() : List.of(checked.reason());
+        Signer authority = checked.authority() == null ? null : signer(checked.authority());
+        boolean intact = stamp.imprintValid() && !"SIGNATURE_VALUE_INVALID".equals(
+                checked.reason() == null ? null : checked.reason().code()) && checked.authority() != null;
+        return finish(index, field, DOCUMENT_TIME_STAMP, new ArrayList<>(reasons), authority, stamp.time(),
+                stamp.time() == null ? null : "document-time-stamp",
+                new Integrity(intact, stamp.digestAlgorithm(), checked.signatureAlgorithm()), byteRange, whole,
+                stamp.chain(), stamp.revocation(), DocumentVerification.KIND_DOCUMENT_TIME_STAMP, null, stamp);
     }
 
     /** The path from the signer's certificate to an anchor of the trust list, valid at the signing time. */

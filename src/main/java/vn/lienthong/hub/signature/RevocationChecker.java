@@ -92,9 +92,38 @@ final class RevocationChecker {
      * {@code chain.get(i)}. REVOKED wins over UNKNOWN, UNKNOWN over GOOD; NOT_PUBLISHED when no certificate says how.
      */
     Revocation check(List<X509Certificate> chain, List<X509Certificate> issuers) {
+        return check(chain, issuers, Embedded.NONE);
+    }
+
+    /**
+     * Validation data a document embeds (its {@code /DSS}: PAdES-LT), believed for a certificate when its published
+     * CRL or OCSP responder cannot be had, if its issuer (or the issuer's designated responder) signed it and it speaks
+     * for the time {@code at} (the signature's trusted time): current at that time, or issued after it.
+     */
+    record Embedded(List<X509CRL> crls, List<BasicOCSPResp> ocspResponses, Instant at) {
+
+        static final Embedded NONE = new Embedded(List.of(), List.of(), null);
+
+        boolean isEmpty() {
+            return crls.isEmpty() && ocspResponses.isEmpty();
+        }
+
+        Embedded at(Instant time) {
+            return new Embedded(crls, ocspResponses, time);
+        }
+    }
+
+    /** As {@link #check(List, List)}, falling back on the document's validation data for what cannot be had online. */
+    Revocation check(List<X509Certificate> chain, List<X509Certificate> issuers, Embedded embedded) {
         List<State> states = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
-            states.add(check(chain.get(i), issuers.get(i)));
+            State online = check(chain.get(i), issuers.get(i));
+            if ("UNKNOWN".equals(online.status()) && !embedded.isEmpty()) {
+                State offline = embedded(chain.get(i), issuers.get(i), embedded, online.detail());
+                states.add(offline != null ? offline : online);
+            } else {
+                states.add(online);
+            }
         }
         List<String> sources = states.stream().flatMap(s -> s.sources().stream()).distinct().toList();
         for (String status : List.of("REVOKED", "UNKNOWN", "GOOD")) {
@@ -152,6 +181,67 @@ final class RevocationChecker {
             }
         }
         return new State("UNKNOWN", "CRL", urls, null, failure);
+    }
+
+    /** The state of {@code certificate} from the document's own CRLs and OCSP responses, or null when none speaks for it. */
+    private State embedded(X509Certificate certificate, X509Certificate issuer, Embedded embedded, String onlineFailure) {
+        String who = "certificate " + certificate.getSerialNumber().toString(16) + " of "
+                + certificate.getIssuerX500Principal().getName();
+        Instant at = embedded.at() == null ? clock.instant() : embedded.at();
+        String why = " (from the document's validation data, DSS: " + onlineFailure + ")";
+        for (X509CRL crl : embedded.crls()) {
+            if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()) || !speaksFor(
+                    crl.getThisUpdate().toInstant(), crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant(), at)) {
+                continue;
+            }
+            try {
+                crl.verify(issuer.getPublicKey());
+            } catch (GeneralSecurityException e) {
+                continue;
+            }
+            X509CRLEntry entry = crl.getRevokedCertificate(certificate);
+            if (entry != null) {
+                return new State("REVOKED", "CRL", List.of("DSS"), entry.getRevocationDate().toInstant(), who
+                        + " was revoked on " + entry.getRevocationDate().toInstant().atZone(VIETNAM).toOffsetDateTime() + why);
+            }
+            return new State("GOOD", "CRL", List.of("DSS"), null, null);
+        }
+        for (BasicOCSPResp basic : embedded.ocspResponses()) {
+            try {
+                DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
+                CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1),
+                        new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
+                if (!signedByIssuerOrItsResponder(basic, issuer)) {
+                    continue;
+                }
+                for (SingleResp single : basic.getResponses()) {
+                    if (!single.getCertID().equals(id) || !speaksFor(single.getThisUpdate().toInstant(),
+                            single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant(), at)) {
+                        continue;
+                    }
+                    CertificateStatus status = single.getCertStatus();
+                    if (status == CertificateStatus.GOOD) {
+                        return new State("GOOD", "OCSP", List.of("DSS"), null, null);
+                    }
+                    if (status instanceof RevokedStatus revoked) {
+                        Instant when = revoked.getRevocationTime().toInstant();
+                        return new State("REVOKED", "OCSP", List.of("DSS"), when, who + " was revoked on "
+                                + when.atZone(VIETNAM).toOffsetDateTime() + why);
+                    }
+                }
+            } catch (OCSPException | OperatorCreationException | GeneralSecurityException | RuntimeException e) {
+                log.debug("embedded OCSP answer unusable for {}: {}", who, e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** Current at {@code at}, or issued after it (so it says whether the certificate was revoked by then). */
+    private boolean speaksFor(Instant thisUpdate, Instant nextUpdate, Instant at) {
+        if (thisUpdate.isAfter(clock.instant().plusSeconds(300))) {
+            return false;
+        }
+        return !thisUpdate.isBefore(at) || nextUpdate != null && !nextUpdate.isBefore(at);
     }
 
     /** A current CRL of {@code issuer} from {@code url}, checked for its signature. */

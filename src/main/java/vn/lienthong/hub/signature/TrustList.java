@@ -54,6 +54,17 @@ public final class TrustList {
         return new TrustList(anchors, intermediates);
     }
 
+    /** This list and {@code more} certificates. */
+    public TrustList with(List<X509Certificate> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<X509Certificate> all = new ArrayList<>(intermediates);
+        anchors.forEach(a -> all.add(a.getTrustedCert()));
+        all.addAll(more);
+        return of(all);
+    }
+
     public Set<TrustAnchor> anchors() {
         return anchors;
     }

@@ -44,12 +44,19 @@ public class SimulatorServers implements DisposableBean {
     private final Map<String, WireMockServer> servers = new TreeMap<>();
 
     public SimulatorServers(HubProperties properties, SimulatorProperties simulators, ConfigurableEnvironment environment,
-            ResourcePatternResolver resolver, ObjectProvider<ConnectorSimulatorExtension> extensions) throws IOException {
+            ResourcePatternResolver resolver, ObjectProvider<ConnectorSimulatorExtension> extensions,
+            ObjectProvider<SimulatedSigningAuthority> signing) throws IOException {
         Path work = Path.of(simulators.workDirectory()).toAbsolutePath().normalize();
         FileSystemUtils.deleteRecursively(work);
         Map<String, Path> roots = new TreeMap<>();
         for (String location : properties.connectorLocations()) {
             roots.putAll(unpack(location, resolver, work));
+        }
+        Path papers = roots.get(DigitisedPapersSimulation.CONNECTOR);
+        SimulatedSigningAuthority authority = signing.getIfAvailable();
+        if (papers != null && authority != null) {
+            // the store's papers signed at start by the test-only authority the hub then trusts (never in production)
+            DigitisedPapersSimulation.prepare(papers, authority);
         }
         Map<String, Object> urls = new LinkedHashMap<>();
         for (Map.Entry<String, Path> root : roots.entrySet()) {

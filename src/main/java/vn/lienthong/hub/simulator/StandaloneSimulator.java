@@ -58,6 +58,9 @@ public final class StandaloneSimulator {
             if (root == null) {
                 throw new IllegalStateException("the jar has no connectors/" + connector + "/simulator folder");
             }
+            if (connector.equals(DigitisedPapersSimulation.CONNECTOR)) {
+                DigitisedPapersSimulation.prepare(root, new SimulatedSigningAuthority());
+            }
         }
         WireMockConfiguration config = WireMockConfiguration.options()
                 .bindAddress(options.getOrDefault("bind-address", "127.0.0.1"))

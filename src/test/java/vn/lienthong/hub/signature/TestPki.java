@@ -224,6 +224,153 @@ final class TestPki {
         }
     }
 
+    // ------------------------------------------------------------------ time-stamps and validation data
+
+    /** A time-stamping authority under {@code issuer}: critical extended key usage id-kp-timeStamping (RFC 3161). */
+    static Issued timeStampingAuthority(Issued issuer, String name) throws Exception {
+        KeyPair keys = keyPair();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, "Test TSA")
+                .addRDN(BCStyle.CN, name).build();
+        Instant now = Instant.now();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer.certificate(), serial(),
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))), subject,
+                keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        builder.addExtension(Extension.extendedKeyUsage, true,
+                new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping));
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.keys().getPrivate())));
+        return new Issued(keys, certificate, issuer);
+    }
+
+    /** An RFC 3161 token of {@code tsa} over SHA-256 of {@code data}, made now (the encoded ContentInfo). */
+    static org.bouncycastle.tsp.TimeStampToken token(Issued tsa, byte[] data) throws Exception {
+        byte[] imprint = java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        org.bouncycastle.tsp.TimeStampTokenGenerator generator = new org.bouncycastle.tsp.TimeStampTokenGenerator(
+                new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA",
+                        tsa.keys().getPrivate(), tsa.certificate()),
+                new JcaDigestCalculatorProviderBuilder().build().get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                        org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1)),
+                new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.99999.2.1"));
+        generator.addCertificates(new JcaCertStore(List.of(tsa.certificate())));
+        org.bouncycastle.tsp.TimeStampRequestGenerator request = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+        request.setCertReq(true);
+        return generator.generate(request.generate(org.bouncycastle.tsp.TSPAlgorithms.SHA256, imprint), serial(),
+                new Date());
+    }
+
+    /**
+     * {@code pdf} signed by {@code signer} with a signature time-stamp of {@code tsa} in the unsigned attributes; with
+     * {@code alterImprint} the token is over other bytes than the signature value (an altered imprint).
+     */
+    static byte[] signWithTimeStamp(byte[] pdf, Issued signer, Issued tsa, boolean alterImprint) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+            signature.setName("Signature1");
+            signature.setSignDate(Calendar.getInstance());
+            document.addSignature(signature, content -> {
+                try {
+                    org.bouncycastle.cms.CMSSignedData cms = new org.bouncycastle.cms.CMSSignedData(
+                            cms(content.readAllBytes(), signer));
+                    org.bouncycastle.cms.SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
+                    byte[] stamped = info.getSignature().clone();
+                    if (alterImprint) {
+                        stamped[0] ^= 1;
+                    }
+                    org.bouncycastle.asn1.cms.Attribute attribute = new org.bouncycastle.asn1.cms.Attribute(
+                            org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                            new org.bouncycastle.asn1.DERSet(token(tsa, stamped).toCMSSignedData().toASN1Structure()));
+                    org.bouncycastle.cms.SignerInformation withStamp = org.bouncycastle.cms.SignerInformation
+                            .replaceUnsignedAttributes(info, new org.bouncycastle.asn1.cms.AttributeTable(attribute));
+                    return org.bouncycastle.cms.CMSSignedData.replaceSigners(cms,
+                            new org.bouncycastle.cms.SignerInformationStore(withStamp)).getEncoded();
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            });
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.saveIncremental(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** {@code pdf} with a document time-stamp of {@code tsa} (PAdES-LTA: /Type /DocTimeStamp, ETSI.RFC3161). */
+    static byte[] documentTimeStamp(byte[] pdf, Issued tsa) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDSignature signature = new PDSignature();
+            signature.setType(org.apache.pdfbox.cos.COSName.DOC_TIME_STAMP);
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(org.apache.pdfbox.cos.COSName.getPDFName("ETSI.RFC3161"));
+            document.addSignature(signature, content -> {
+                try {
+                    return token(tsa, content.readAllBytes()).getEncoded();
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            });
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.saveIncremental(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** {@code pdf} with a /DSS dictionary holding {@code certificates}, {@code crls} and OCSP responses (PAdES-LT). */
+    static byte[] withDss(byte[] pdf, List<X509Certificate> certificates, List<X509CRL> crls, List<byte[]> ocsps)
+            throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.cos.COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+            org.apache.pdfbox.cos.COSDictionary dss = new org.apache.pdfbox.cos.COSDictionary();
+            List<byte[]> certs = new ArrayList<>();
+            for (X509Certificate c : certificates) {
+                certs.add(c.getEncoded());
+            }
+            List<byte[]> lists = new ArrayList<>();
+            for (X509CRL c : crls) {
+                lists.add(c.getEncoded());
+            }
+            dss.setItem("Certs", streams(document, certs));
+            dss.setItem("CRLs", streams(document, lists));
+            dss.setItem("OCSPs", streams(document, ocsps));
+            dss.setNeedToBeUpdated(true);
+            catalog.setItem(org.apache.pdfbox.cos.COSName.getPDFName("DSS"), dss);
+            catalog.setNeedToBeUpdated(true);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.saveIncremental(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static org.apache.pdfbox.cos.COSArray streams(PDDocument document, List<byte[]> items) throws IOException {
+        org.apache.pdfbox.cos.COSArray array = new org.apache.pdfbox.cos.COSArray();
+        for (byte[] item : items) {
+            org.apache.pdfbox.cos.COSStream stream = document.getDocument().createCOSStream();
+            try (java.io.OutputStream out = stream.createOutputStream()) {
+                out.write(item);
+            }
+            stream.setNeedToBeUpdated(true);
+            array.add(stream);
+        }
+        array.setNeedToBeUpdated(true);
+        return array;
+    }
+
+    /** A CRL of {@code issuer} issued now (after whatever was signed before), revoking {@code revoked}. */
+    static X509CRL freshCrl(Issued issuer, X509Certificate... revoked) throws Exception {
+        Instant now = Instant.now().plusSeconds(1);
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(
+                X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()), Date.from(now));
+        builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+        for (X509Certificate certificate : revoked) {
+            builder.addCRLEntry(certificate.getSerialNumber(), Date.from(now.minus(Duration.ofMinutes(5))),
+                    CRLReason.keyCompromise);
+        }
+        return new JcaX509CRLConverter().getCRL(builder.build(
+                new JcaContentSignerBuilder("SHA256withRSA").build(issuer.keys().getPrivate())));
+    }
+
     static String pem(X509Certificate certificate) throws Exception {
         return HubSeal.pem("CERTIFICATE", certificate.getEncoded());
     }

@@ -29,6 +29,9 @@ public final class NationalSystems implements AutoCloseable {
     public NationalSystems() throws IOException {
         Path work = Files.createTempDirectory("national-systems");
         Map<String, Path> roots = SimulatorServers.unpack("classpath:connectors", new PathMatchingResourcePatternResolver(), work);
+        if (roots.containsKey(DigitisedPapersSimulation.CONNECTOR)) {
+            DigitisedPapersSimulation.prepare(roots.get(DigitisedPapersSimulation.CONNECTOR), new SimulatedSigningAuthority());
+        }
         portal = new NationalPortalSimulator(PORTAL_USERNAME, PORTAL_PASSWORD, Duration.ofMinutes(30),
                 NationalPortalSimulator.DEFAULT_POISON, null);
         for (Map.Entry<String, Path> root : roots.entrySet()) {

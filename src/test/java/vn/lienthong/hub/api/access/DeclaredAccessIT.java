@@ -274,8 +274,8 @@ class DeclaredAccessIT extends HubIntegrationTest {
             // no order for the dossier yet (404), or the body the matrix sends is no payment request or result (400)
             return Set.of(200, 201, 400, 404);
         }
-        if (pattern.equals("/api/v1/documents/verify")) {
-            // the matrix's body "{}" carries no document
+        if (pattern.equals("/api/v1/documents/verify") || pattern.equals("/api/v1/papers/verify")) {
+            // the matrix's body "{}" carries no document, names no paper
             return Set.of(400);
         }
         if (pattern.endsWith("/sync") || pattern.contains("{transactionId}") || pattern.endsWith("/discard")
