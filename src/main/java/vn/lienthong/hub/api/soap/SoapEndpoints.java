@@ -14,6 +14,7 @@ import vn.lienthong.hub.api.access.SoapAccessInterceptor;
 import vn.lienthong.hub.citizen.CitizenSoapEndpoint;
 import vn.lienthong.hub.dossier.DossierSyncSoapEndpoint;
 import vn.lienthong.hub.enterprise.EnterpriseSoapEndpoint;
+import vn.lienthong.hub.payment.PaymentSoapEndpoint;
 import vn.lienthong.hub.prefill.PrefillSoapEndpoint;
 
 /**
@@ -50,6 +51,11 @@ public class SoapEndpoints {
     @Bean
     public Endpoint dossierSyncServiceEndpoint(Bus bus, DossierSyncSoapEndpoint implementation) {
         return publish(bus, implementation, "/DossierSyncService");
+    }
+
+    @Bean
+    public Endpoint paymentServiceEndpoint(Bus bus, PaymentSoapEndpoint implementation) {
+        return publish(bus, implementation, "/PaymentService");
     }
 
     private Endpoint publish(Bus bus, Object implementation, String path) {
