@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import jakarta.annotation.Resource;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
-import jakarta.xml.ws.soap.MTOM;
 
 import org.springframework.stereotype.Component;
 
@@ -21,10 +20,10 @@ import vn.lienthong.hub.soap.document.v1.HubFault;
 /**
  * SOAP surface of signature verification ({@code /soap/DocumentService}): the same verifier, outcome, grant
  * ({@code document:*}) and message-log findings as {@code POST /api/v1/documents/verify}. The PDF comes as base64 in
- * the request or as an MTOM attachment.
+ * the request or as an MTOM attachment (CXF reads an MTOM request on any endpoint); the answer, which carries no
+ * binary, is plain SOAP, so a client without MTOM reads it too.
  */
 @Component
-@MTOM
 @WebService(serviceName = "DocumentService", portName = "DocumentPort",
         targetNamespace = "http://hub.lienthong.vn/soap/document/v1",
         endpointInterface = "vn.lienthong.hub.soap.document.v1.DocumentPortType",

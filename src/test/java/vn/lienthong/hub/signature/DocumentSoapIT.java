@@ -93,6 +93,29 @@ class DocumentSoapIT extends HubIntegrationTest {
     }
 
     @Test
+    void aPdfSentAsAnXopAttachment_isReadFromTheAttachment() throws Exception {
+        byte[] pdf = TestPki.signedPdf(an);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--part\r\nContent-Type: application/xop+xml; charset=UTF-8; type=\"text/xml\"\r\n"
+                + "Content-Transfer-Encoding: binary\r\nContent-ID: <root>\r\n\r\n"
+                + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:d=\"http://hub.lienthong.vn/soap/document/v1\">"
+                + "<soap:Body><d:VerifyDocument><d:document><xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\""
+                + " href=\"cid:document.pdf\"/></d:document></d:VerifyDocument></soap:Body></soap:Envelope>\r\n"
+                + "--part\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: binary\r\n"
+                + "Content-ID: <document.pdf>\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(pdf);
+        body.write("\r\n--part--\r\n".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/soap/DocumentService")))
+                .header("X-API-Key", MOTCUA_KEY).header("SOAPAction", "\"urn:VerifyDocument\"")
+                .header("Content-Type", "multipart/related; type=\"application/xop+xml\"; start=\"<root>\";"
+                        + " start-info=\"text/xml\"; boundary=\"part\"")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("<documentBytes>" + pdf.length + "</documentBytes>", "<commonName>Nguyễn Văn An</commonName>")
+                .doesNotContain("Fault");
+    }
+
+    @Test
     void anAlteredSignedPdf_isReportedInvalid_withTheReason() throws Exception {
         Verification outcome = client(headers(MOTCUA_KEY, "sig-soap-altered-1"), false)
                 .verifyDocument(TestPki.altered(TestPki.signedPdf(an)));
