@@ -6,6 +6,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Spring Security's filter chain, reduced to what the hub wants from it. Authentication is the edge's
@@ -32,5 +34,18 @@ public class EdgeSecurityConfig {
                 .anonymous(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    /**
+     * Spring Security's strict firewall with its rules unchanged, but the header checks done character by character:
+     * its own checks match every header name and value a handler reads against a regular expression, which a profile
+     * of the citizen lookup showed at about 3 % of the CPU.
+     */
+    @Bean
+    HttpFirewall edgeHttpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedValue);
+        return firewall;
     }
 }

@@ -17,10 +17,17 @@ import io.micrometer.tracing.Tracer;
  * request; the Camel tracer continues it through the routes, writes {@code traceparent} on every connector call and
  * every message the hub puts on its queues, and reads it back when a queue consumer takes the message. Camel's own
  * auto-configuration for this stands aside when the actuator is present, so it is set up here. The transaction id
- * goes into the log context of the threads that take exchanges from a queue ({@link TransactionIdLogContext}).
+ * goes into the log context of the threads that take exchanges from a queue ({@link TransactionIdLogContext}) and,
+ * with the trace, travels on to the threads of asynchronous steps ({@link LogContextInterceptor}).
  */
 @Configuration(proxyBeanMethods = false)
 public class TracingConfig {
+
+    /** The transaction id and the trace go with an exchange onto the threads of its asynchronous steps. */
+    @Bean
+    public LogContextInterceptor logContextInterceptor() {
+        return new LogContextInterceptor();
+    }
 
     /** The span handling of the Camel context, set up before it starts (none when tracing is switched off). */
     @Bean
