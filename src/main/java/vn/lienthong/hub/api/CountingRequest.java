@@ -31,12 +31,19 @@ final class CountingRequest extends HttpServletRequestWrapper {
         this.utf8 = isUtf8Text(request.getContentType()) ? new StrictUtf8() : null;
     }
 
-    /** JSON and XML bodies in UTF-8 (the charset the contract names, and the default of both). */
+    /**
+     * JSON and XML bodies in UTF-8 (the charset the contract names, and the default of both). A multipart body (a SOAP
+     * message with an MTOM attachment: a PDF sent for verification) is not one text: its XML part is still read by the
+     * XML parser, which refuses bytes that are not the UTF-8 it declares.
+     */
     static boolean isUtf8Text(String contentType) {
         if (contentType == null) {
             return false;
         }
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("multipart/")) {
+            return false;
+        }
         boolean text = type.contains("json") || type.contains("xml");
         return text && (!type.contains("charset=") || type.replace("\"", "").contains("charset=utf-8"));
     }

@@ -38,9 +38,16 @@ final class EdgePaths {
         return ("GET".equals(method) || "HEAD".equals(method)) && resolve(rawPath).startsWith("/api/v1/open-data/");
     }
 
-    /** A document sent for signature verification (docs/signatures.md): POST {@code /api/v1/documents/verify}. */
+    /**
+     * A document sent for signature verification (docs/signatures.md): POST {@code /api/v1/documents/verify}, or
+     * to the SOAP service {@code /soap/DocumentService}.
+     */
     static boolean isDocumentUpload(String method, String rawPath) {
-        return "POST".equals(method) && resolve(rawPath).equals("/api/v1/documents/verify");
+        if (!"POST".equals(method)) {
+            return false;
+        }
+        String path = resolve(rawPath);
+        return path.equals("/api/v1/documents/verify") || path.equals("/soap/DocumentService");
     }
 
     /** True when the path has no percent escape, {@code ;} parameter, empty segment or dot segment. */

@@ -2,8 +2,6 @@ package vn.lienthong.hub.dossier;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -58,10 +56,9 @@ public class DossierBrokerConfig {
                 }
             }
             configuration.setSecurityEnabled(true);
-            Map<String, Set<Role>> roles = new HashMap<>();
-            roles.put("#", Set.of(hubRole()));
-            roles.put(properties.getInboundQueue(), Set.of(hubRole(), agencySendOnly()));
-            configuration.setSecurityRoles(roles);
+            // put, not set: other features add the addresses of their own (payment/PaymentBrokerConfig)
+            configuration.putSecurityRoles("#", Set.of(hubRole()));
+            configuration.putSecurityRoles(properties.getInboundQueue(), Set.of(hubRole(), agencySendOnly()));
             // Artemis lets its cluster user in with every right; this broker has no cluster, so nobody may know it.
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
@@ -84,7 +81,7 @@ public class DossierBrokerConfig {
     }
 
     /** The hub's own role: every permission on every address (its flows, the dead-letter operations, management). */
-    static Role hubRole() {
+    public static Role hubRole() {
         Role role = new Role();
         role.setName(BrokerSecurityManager.HUB_ROLE);
         role.setSend(true);

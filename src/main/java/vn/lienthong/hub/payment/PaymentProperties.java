@@ -1,6 +1,7 @@
 package vn.lienthong.hub.payment;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 
@@ -17,15 +18,26 @@ import org.springframework.validation.annotation.Validated;
  *                       the loopback address and its local port (the demo, where the platform is the simulator)
  * @param callbackMaxAge a result sent longer ago than this ({@code ThoiGianGui}) is refused as a replay
  * @param orderValidity  how long a payment link stays payable
+ * @param subscribers    the client ids that receive the results of the orders they requested as messages on their
+ *                       own broker queue {@code agency.<client id>.payment-results}; empty: results are read over REST
+ *                       or SOAP only
  */
 @Validated
 @ConfigurationProperties("hub.payment")
 public record PaymentProperties(@NotBlank String partnerCode, String secretKey,
-                                String callbackUrl, Duration callbackMaxAge, Duration orderValidity) {
+                                String callbackUrl, Duration callbackMaxAge, Duration orderValidity,
+                                List<String> subscribers) {
 
     public PaymentProperties {
         callbackMaxAge = callbackMaxAge == null ? Duration.ofMinutes(10) : callbackMaxAge;
         orderValidity = orderValidity == null ? Duration.ofMinutes(15) : orderValidity;
+        subscribers = subscribers == null ? List.of()
+                : subscribers.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** Whether the results of this client's orders are sent to it as messages. */
+    public boolean subscribes(String clientId) {
+        return clientId != null && subscribers.contains(clientId);
     }
 
     public boolean enabled() {

@@ -93,6 +93,12 @@ public class PaymentStore {
                 result.order().orderId(), PENDING, UNCERTAIN, CREATING);
     }
 
+    /** The client that requested the order (the one its result is addressed to), if it was recorded. */
+    public Optional<String> requester(String orderId) {
+        return jdbc.queryForList("SELECT client_id FROM payment_order WHERE order_id = ?", String.class, orderId).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     public Optional<Stored> find(String orderId) {
         return jdbc.query("SELECT * FROM payment_order WHERE order_id = ?", (rs, row) -> stored(rs), orderId).stream().findFirst();
     }

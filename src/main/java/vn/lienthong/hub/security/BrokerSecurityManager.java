@@ -20,7 +20,8 @@ import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
  * <li>the hub's own user ({@code spring.artemis.user} / {@code spring.artemis.password}), role {@value #HUB_ROLE}: its
  * flows, the dead-letter operations and the health check;</li>
  * <li>every agency system the edge knows ({@code hub.security.clients}): user name its client id
- * ({@code 000.00.00.H22:MOTCUA}), password its API key, role {@value #AGENCY_ROLE}.</li>
+ * ({@code 000.00.00.H22:MOTCUA}), password its API key, role {@value #AGENCY_ROLE} and its own role
+ * {@code agency:<client id>} ({@link #clientRole}).</li>
  * </ul>
  * What each role may do on which address is the broker's own security settings (see {@code DossierBrokerConfig}):
  * authorization here only matches the connection's roles against the roles the broker found for the address, as
@@ -34,6 +35,16 @@ public class BrokerSecurityManager implements ActiveMQSecurityManager5 {
     public static final String HUB_ROLE = "hub";
     /** Agency systems: send to the inbound queue, nothing else. */
     public static final String AGENCY_ROLE = "agency";
+    /** Prefix of the role each agency holds alone ({@link #clientRole}). */
+    public static final String CLIENT_ROLE_PREFIX = "agency:";
+
+    /**
+     * The role only this agency system holds, beside {@value #AGENCY_ROLE}: what is addressed to it alone (its
+     * payment results, {@code agency.<client id>.payment-results}) is consumed under this role.
+     */
+    public static String clientRole(String clientId) {
+        return CLIENT_ROLE_PREFIX + clientId;
+    }
 
     private final String hubUser;
     private final byte[] hubPassword;
@@ -68,6 +79,9 @@ public class BrokerSecurityManager implements ActiveMQSecurityManager5 {
         Subject subject = new Subject();
         subject.getPrincipals().add(new UserPrincipal(user));
         subject.getPrincipals().add(new RolePrincipal(role));
+        if (AGENCY_ROLE.equals(role)) {
+            subject.getPrincipals().add(new RolePrincipal(clientRole(user)));
+        }
         return subject;
     }
 

@@ -80,6 +80,11 @@ public class ClientRegistry {
         return agency == null || system == null ? Optional.empty() : Optional.ofNullable(byId.get(agency + ":" + system));
     }
 
+    /** The registered client of this id. */
+    public Optional<ApiClient> byId(String clientId) {
+        return clientId == null ? Optional.empty() : Optional.ofNullable(byId.get(clientId));
+    }
+
     /** The client the identity provider calls {@code tokenClientId}. */
     public Optional<ApiClient> byTokenClient(String tokenClientId) {
         return tokenClientId == null ? Optional.empty() : Optional.ofNullable(byTokenClientId.get(tokenClientId));

@@ -44,5 +44,7 @@ class EdgePathsTest {
         assertThat(EdgePaths.isDocumentUpload("GET", "/api/v1/documents/verify")).isFalse();
         assertThat(EdgePaths.isDocumentUpload("POST", "/api/v1/documents/verify/more")).isFalse();
         assertThat(EdgePaths.isDocumentUpload("POST", "/api/v1/prefill")).isFalse();
+        assertThat(EdgePaths.isDocumentUpload("POST", "/soap/DocumentService")).isTrue();
+        assertThat(EdgePaths.isDocumentUpload("POST", "/soap/PaymentService")).isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package vn.lienthong.hub.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -9,11 +10,27 @@ import java.net.http.HttpResponse;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,8 +49,18 @@ class PaymentIT extends DossierSyncIntegrationTest {
     private static final String KEY = "demo-payment-platform-key-not-for-production";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
+    /** The one-stop system's queue of payment results (it subscribes in the demo: hub.payment.subscribers). */
+    private static final String RESULTS = "agency." + MOTCUA_ID + ".payment-results";
+    private static final String PORTAL_ID = "000.00.00.H22:CONGTTDT";
+
     @Autowired
     PaymentPlatformSimulator platform;
+
+    @Autowired
+    EmbeddedActiveMQ broker;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void cleanPlatform() {
@@ -206,6 +233,145 @@ class PaymentIT extends DossierSyncIntegrationTest {
         assertProblem(get("/api/v1/dossiers/000.00.01.H22-250225-99997/payment", motcua()), 404, "NOT_FOUND");
         assertProblem(requestPayment(code, 10_000, PaymentPlatformSimulator.FAILING_PAYER), 502, "NATIONAL_SYSTEM_ERROR");
         assertThat(state(code).path("status").asText()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void theSubscriberReceivesThePaidResultOnItsOwnQueue_onceOverAmqp_andTheSendIsLogged() throws Exception {
+        String code = submittedDossier(511);
+        JsonNode order = body(requestPayment(code, 180_000, "001090012345"));
+        ObjectNode paid = signed(result(order, "00", now()));
+        HttpResponse<String> settled = post("/api/v1/payments/callback", paid.toString(),
+                Map.of("X-API-Key", PAYGOV_KEY, "X-Transaction-Id", "it-pay-notice-511"));
+        assertThat(settled.statusCode()).as(settled.body()).isEqualTo(200);
+
+        // the platform repeats the same result: acknowledged, and no second message
+        HttpResponse<String> repeated = post("/api/v1/payments/callback", paid.toString(),
+                Map.of("X-API-Key", PAYGOV_KEY, "X-Transaction-Id", "it-pay-notice-511-again"));
+        assertThat(body(repeated).path("MoTa").asText()).isEqualTo("Kết quả đã được ghi nhận trước đó");
+
+        List<Message> received = drain(new JmsConnectionFactory(MOTCUA_ID, MOTCUA_KEY, "amqp://127.0.0.1:" + BROKER_PORT), code);
+        assertThat(received).hasSize(1);
+        Message message = received.get(0);
+        assertThat(message.getStringProperty("paymentStatus")).isEqualTo("PAID");
+        assertThat(message.getStringProperty("orderId")).isEqualTo(order.path("orderId").asText());
+        assertThat(message.getStringProperty("transactionId")).isEqualTo("it-pay-notice-511");
+        assertThat(message.getJMSType()).isEqualTo("payment-result");
+        JsonNode notice = json.readTree(((TextMessage) message).getText());
+        assertThat(notice.path("status").asText()).isEqualTo("PAID");
+        assertThat(notice.path("dossierCode").asText()).isEqualTo(code);
+        assertThat(notice.path("amount").asLong()).isEqualTo(180_000);
+        assertThat(notice.path("bankTransaction").asText()).isEqualTo("FT-TEST");
+        assertThat(notice.path("dossierEventId").asText()).isEqualTo("payment-" + order.path("orderId").asText());
+        assertThat(notice).isEqualTo(state(code));
+
+        JsonNode hops = body(get("/api/v1/audit/records?transactionId=it-pay-notice-511", Map.of("X-API-Key", AUDITOR)))
+                .path("records");
+        assertThat(hops).anySatisfy(r -> {
+            assertThat(r.path("recordType").asText()).isEqualTo("HOP");
+            assertThat(r.path("channel").asText()).isEqualTo("AMQP");
+            assertThat(r.path("operation").asText()).isEqualTo(PaymentNotifications.OPERATION);
+            assertThat(r.path("outcome").asText()).isEqualTo("SUCCESS");
+            assertThat(r.path("errorText").asText()).contains(RESULTS, "PAID");
+        });
+        assertThat(body(get("/api/v1/audit/records?transactionId=it-pay-notice-511-again", Map.of("X-API-Key", AUDITOR)))
+                .path("records")).noneSatisfy(r -> assertThat(r.path("operation").asText())
+                        .isEqualTo(PaymentNotifications.OPERATION));
+    }
+
+    @Test
+    void declinedAndExpiredResultsAreSentToo_overCore() throws Exception {
+        String declined = submittedDossier(512);
+        payAt(body(requestPayment(declined, PaymentPlatformSimulator.DECLINED_AMOUNT, "001090012345")).path("paymentUrl").asText());
+        String expired = submittedDossier(513);
+        payAt(body(requestPayment(expired, PaymentPlatformSimulator.EXPIRED_AMOUNT, "001090012345")).path("paymentUrl").asText());
+
+        List<Message> failed = drain(agencyBroker(), declined);
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).getStringProperty("paymentStatus")).isEqualTo("FAILED");
+        assertThat(json.readTree(((TextMessage) failed.get(0)).getText()).path("resultCode").asText()).isEqualTo("02");
+        List<Message> late = drain(agencyBroker(), expired);
+        assertThat(late).hasSize(1);
+        assertThat(late.get(0).getStringProperty("paymentStatus")).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void anotherAgencyCannotConsumeOrBrowseTheSubscribersQueue_andTheSubscriberMayOnlyConsumeIt() throws Exception {
+        String code = submittedDossier(514);
+        payAt(body(requestPayment(code, 90_000, "001090012345")).path("paymentUrl").asText());
+        await().atMost(patience()).until(() -> "PAID".equals(state(code).path("status").asText()));
+
+        for (ConnectionFactory other : List.of(new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT, PORTAL_ID, PORTAL_KEY),
+                new JmsConnectionFactory(PORTAL_ID, PORTAL_KEY, "amqp://127.0.0.1:" + BROKER_PORT))) {
+            try (Connection connection = other.createConnection()) {
+                connection.start();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                assertThatThrownBy(() -> session.createConsumer(session.createQueue(RESULTS)).receive(500))
+                        .as("another agency consuming").isInstanceOf(JMSSecurityException.class);
+                assertThatThrownBy(() -> {
+                    try (QueueBrowser browser = session.createBrowser(session.createQueue(RESULTS))) {
+                        browser.getEnumeration().hasMoreElements();
+                    }
+                }).as("another agency browsing").isInstanceOf(JMSException.class);
+            }
+        }
+        try (Connection connection = agencyBroker().createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertThatThrownBy(() -> session.createProducer(session.createQueue(RESULTS)).send(session.createTextMessage(
+                    "{\"status\":\"PAID\"}"))).as("the subscriber forging a result").isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> session.createBrowser(session.createQueue(RESULTS)).getEnumeration().hasMoreElements())
+                    .as("the subscriber browsing").isInstanceOf(JMSException.class);
+        }
+        // the subscriber still has its message, and the refusals are in the message log
+        assertThat(drain(agencyBroker(), code)).hasSize(1);
+        await().atMost(patience()).untilAsserted(() -> assertThat(body(get("/api/v1/audit/records?service=broker&client="
+                + PORTAL_ID + "&size=200", Map.of("X-API-Key", AUDITOR))).path("records")).anySatisfy(r -> {
+                    assertThat(r.path("operation").asText()).isEqualTo("consume");
+                    assertThat(r.path("errorCode").asText()).isEqualTo("ACCESS_DENIED");
+                    assertThat(r.path("errorText").asText()).contains(RESULTS);
+                }));
+    }
+
+    @Test
+    void anOrderOfAClientThatDoesNotSubscribeIsSentNowhere() throws Exception {
+        String code = submittedDossier(515);
+        JsonNode order = body(requestPayment(code, 70_000, "001090012345"));
+        // the demo has one client granted payment:*; the order is made another one-stop system's, which does not subscribe
+        jdbc.update("UPDATE payment_order SET client_id = ? WHERE order_id = ?", "000.00.00.H22:MOTCUA2",
+                order.path("orderId").asText());
+        payAt(order.path("paymentUrl").asText());
+        assertThat(state(code).path("status").asText()).isEqualTo("PAID");
+
+        assertThat(drain(agencyBroker(), code, 2000)).isEmpty();
+        assertThat(broker.getActiveMQServer().getAddressInfo(SimpleString.of("agency.000.00.00.H22:MOTCUA2.payment-results")))
+                .isNull();
+        // nor does a client that does not subscribe have a queue of results
+        assertThat(broker.getActiveMQServer().getAddressInfo(SimpleString.of("agency." + PORTAL_ID + ".payment-results"))).isNull();
+    }
+
+    /** Every message of the dossier on the one-stop system's queue, consumed (waits a moment for late ones). */
+    private List<Message> drain(ConnectionFactory factory, String dossierCode) throws JMSException {
+        return drain(factory, dossierCode, patience().toMillis());
+    }
+
+    /** The results are sent before the platform is answered: none there a second later means none at all. */
+    private List<Message> drain(ConnectionFactory factory, String dossierCode, long firstWaitMillis) throws JMSException {
+        List<Message> messages = new java.util.ArrayList<>();
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(RESULTS),
+                    "dossierCode = '" + dossierCode + "'")) {
+                Message first = consumer.receive(firstWaitMillis);
+                if (first != null) {
+                    messages.add(first);
+                    for (Message next = consumer.receive(1000); next != null; next = consumer.receive(1000)) {
+                        messages.add(next);
+                    }
+                }
+            }
+        }
+        return messages;
     }
 
     private String submittedDossier(int n) {

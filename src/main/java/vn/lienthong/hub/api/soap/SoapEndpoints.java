@@ -14,7 +14,9 @@ import vn.lienthong.hub.api.access.SoapAccessInterceptor;
 import vn.lienthong.hub.citizen.CitizenSoapEndpoint;
 import vn.lienthong.hub.dossier.DossierSyncSoapEndpoint;
 import vn.lienthong.hub.enterprise.EnterpriseSoapEndpoint;
+import vn.lienthong.hub.payment.PaymentSoapEndpoint;
 import vn.lienthong.hub.prefill.PrefillSoapEndpoint;
+import vn.lienthong.hub.signature.DocumentSoapEndpoint;
 
 /**
  * Publishes the SOAP services under {@code /soap} (the CXF servlet path, {@code cxf.path}); every one answers its
@@ -50,6 +52,16 @@ public class SoapEndpoints {
     @Bean
     public Endpoint dossierSyncServiceEndpoint(Bus bus, DossierSyncSoapEndpoint implementation) {
         return publish(bus, implementation, "/DossierSyncService");
+    }
+
+    @Bean
+    public Endpoint paymentServiceEndpoint(Bus bus, PaymentSoapEndpoint implementation) {
+        return publish(bus, implementation, "/PaymentService");
+    }
+
+    @Bean
+    public Endpoint documentServiceEndpoint(Bus bus, DocumentSoapEndpoint implementation) {
+        return publish(bus, implementation, "/DocumentService");
     }
 
     private Endpoint publish(Bus bus, Object implementation, String path) {

@@ -127,7 +127,7 @@ class DeclaredAccessIT extends HubIntegrationTest {
     @Test
     void everySoapOperation_declaresAKnownServiceAndOperation() {
         Map<String, Endpoint> endpoints = spring.getBeansOfType(Endpoint.class);
-        assertThat(endpoints).hasSize(4);
+        assertThat(endpoints).hasSize(6);
         List<String> undeclared = new ArrayList<>();
         for (Endpoint endpoint : endpoints.values()) {
             Class<?> implementation = ClassUtils.getUserClass(((EndpointImpl) endpoint).getImplementor());
