@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "HUB_DATA_DIR=target/it-data",
         "spring.artemis.embedded.persistent=false",
         "HUB_POPULATION_TIMEOUT_MILLIS=1000",
+        // tracing as a hub with a collector has it (config/TracingSwitch): spans, traceparent, trace ids in the log
+        "HUB_TRACING_ENABLED=true",
         "HUB_EDGE_MAX_BODY_BYTES=4096",
         // the fault triggers of every connector are exercised in this shared context: keep circuits closed here
         // (ConnectorResilienceIT opens them in its own context) and keep slow answers cheap
