@@ -48,26 +48,11 @@ public class DocumentSoapEndpoint implements DocumentPortType {
                 throw new HubException(ErrorCode.INVALID_DOCUMENT, "document: the PDF (base64 or an MTOM attachment) is required");
             }
             DocumentVerification outcome = verifier.verify(document);
-            record(outcome, context);
+            SignatureFindings.record(context, outcome);
             return toSoap(outcome);
         } catch (HubException e) {
             throw new HubFault(SoapFaults.message(e), SoapFaults.detail(e, context));
         }
-    }
-
-    /** The same findings beside the exchange's record as the REST operation writes. */
-    private static void record(DocumentVerification outcome, ExchangeContext context) {
-        for (DocumentVerification.SignatureVerification s : outcome.signatures()) {
-            DocumentVerification.Reason first = s.reasons().isEmpty() ? null : s.reasons().get(0);
-            context.finding(new ExchangeContext.Finding("signature " + s.index() + " " + s.status(),
-                    s.status() == DocumentVerification.Status.VALID, first == null ? null : first.code(),
-                    first == null ? "chain " + s.chain().status() + ", revocation " + s.revocation().status()
-                            : shorten(first.detail())));
-        }
-        context.finding(new ExchangeContext.Finding("document " + outcome.status(),
-                outcome.status() == DocumentVerification.Status.VALID, null,
-                outcome.signatures().size() + " signature(s), document sha256 " + outcome.documentSha256()
-                        + (outcome.modifiedAfterLastSignature() ? ", changed after its last signature" : "")));
     }
 
     private static vn.lienthong.hub.soap.document.v1.Verification toSoap(DocumentVerification outcome) {
@@ -148,7 +133,4 @@ public class DocumentSoapEndpoint implements DocumentPortType {
         return time == null ? null : time.toString();
     }
 
-    private static String shorten(String text) {
-        return text.length() <= 240 ? text : text.substring(0, 237) + "…";
-    }
 }
