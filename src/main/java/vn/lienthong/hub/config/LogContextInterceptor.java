@@ -1,5 +1,7 @@
 package vn.lienthong.hub.config;
 
+import java.util.Objects;
+
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -110,7 +112,7 @@ public final class LogContextInterceptor implements InterceptStrategy {
         if (span != null) {
             String traceId = span.traceId();
             if (traceId != null && (context == null || !traceId.equals(context.traceId())
-                    || !span.spanId().equals(context.spanId()))) {
+                    || !Objects.equals(span.spanId(), context.spanId()))) {
                 context = new LogContext(context == null ? null : context.transactionId(), traceId, span.spanId());
             }
         }
