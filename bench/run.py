@@ -31,6 +31,9 @@ p.add_argument("--long", action="store_true", help="longer runs")
 p.add_argument("--no-pin", action="store_true", help="no taskset pinning")
 p.add_argument("--no-pg", action="store_true", help="skip the PostgreSQL runs")
 p.add_argument("--keep", action="store_true", help="keep the run directory")
+p.add_argument("--profile", action="store_true",
+               help="record a JFR profile (settings=profile) of every measured hub run, of the hub's start and of each "
+                    "drain; the figures then carry the profiler's cost: for locating costs, not for the table")
 a = p.parse_args()
 SCEN = [s.upper() for s in a.scenarios] or ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "G1"]
 for s in SCEN:
@@ -49,12 +52,39 @@ LOAD_N = (NCPU - 1) if PIN else NCPU
 STAMP = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H%M%SZ")
 RUN = os.path.join(ROOT, "target", "bench-run-" + STAMP)
 os.makedirs(RUN, exist_ok=True)
-RESULTS = {"started": STAMP, "mode": MODE, "scenarios": SCEN, "rows": [], "details": {}}
+RESULTS = {"started": STAMP, "mode": MODE, "scenarios": SCEN, "rows": [], "details": {}, "profiled": bool(a.profile)}
+PROFILES = []  # (label, summary) of every profiled run, in order
 PROCS = []
 
 
 def log(*x):
     print(time.strftime("%H:%M:%S"), *x, flush=True)
+
+
+def jfr_start(proc, name="bench"):
+    if a.profile:
+        subprocess.run(["jcmd", str(proc.pid), "JFR.start", "name=" + name, "settings=profile"], capture_output=True)
+
+
+def jfr_stop(proc, label, name="bench"):
+    """Stops the recording, summarises it with bench/JfrSummary.java (shares of the execution samples) and keeps the
+    .jfr in the run directory."""
+    if not a.profile:
+        return None
+    f = os.path.join(RUN, "%02d-%s.jfr" % (len(PROFILES) + 1, re.sub(r"[^A-Za-z0-9]+", "-", label).strip("-")))
+    subprocess.run(["jcmd", str(proc.pid), "JFR.stop", "name=" + name, "filename=" + f], capture_output=True)
+    out = subprocess.run(pin(["java", os.path.join(ROOT, "bench", "JfrSummary.java"), f, "12"], LOAD_CPUS),
+                         capture_output=True, text=True)
+    try:
+        summary = json.loads(out.stdout)
+    except ValueError:
+        log("  profile of %s not read: %s" % (label, out.stderr.strip()[-300:]))
+        return None
+    summary["file"] = os.path.relpath(f, ROOT)
+    PROFILES.append((label, summary))
+    log("  profile %s: %d samples; self %s" % (label, summary["samples"], ", ".join(
+        "%s %.0f%%" % (k, v) for k, v in summary["self"][:6])))
+    return summary
 
 
 def machine():
@@ -107,6 +137,24 @@ class Proc:
     def cpu_seconds(self):
         f = open("/proc/%d/stat" % self.pid).read().rsplit(")", 1)[1].split()
         return (int(f[11]) + int(f[12])) / TICK  # utime + stime
+
+    def cpu_groups(self):
+        """CPU seconds of the JIT compiler threads and of the garbage collector (the VM thread included) so far; the
+        rest of the process is the work itself. Threads ended between two readings drop out of both."""
+        jit = gc = 0.0
+        for tid in os.listdir("/proc/%d/task" % self.pid):
+            try:
+                raw = open("/proc/%d/task/%s/stat" % (self.pid, tid)).read()
+            except OSError:
+                continue
+            name = raw[raw.index("(") + 1:raw.rindex(")")]
+            f = raw.rsplit(")", 1)[1].split()
+            t = (int(f[11]) + int(f[12])) / TICK
+            if name.startswith(("C1 Compiler", "C2 Compiler")):
+                jit += t
+            elif name.startswith(("GC Thread", "G1 ", "VM Thread", "GC ")):
+                gc += t
+        return jit, gc
 
     def rss_mb(self):
         for line in open("/proc/%d/status" % self.pid):
@@ -230,7 +278,7 @@ def pg_available():
     return shutil.which("psql") is not None and psql("SELECT 1").returncode == 0
 
 
-def hub(name, env=None, args=(), jvm=(), db="h2", java_cmd=None):
+def hub(name, env=None, args=(), jvm=(), db="h2", java_cmd=None, profile_start=False):
     port = free_port()
     data = os.path.join(RUN, name)
     e = {"HUB_DATA_DIR": data, "HUB_PORT": str(port), "HUB_BROKER_PORT": "0", "HUB_FAIR_USE_ENABLED": "false"}
@@ -241,6 +289,8 @@ def hub(name, env=None, args=(), jvm=(), db="h2", java_cmd=None):
         cmd_args += ["--spring.datasource.url=jdbc:postgresql://%s:%s/%s?currentSchema=%s" % (PG["host"], PG["port"], PG["db"], schema),
                      "--spring.datasource.username=" + PG["user"], "--spring.datasource.password=",
                      "--spring.flyway.schemas=" + schema]
+    if profile_start and a.profile and not java_cmd:
+        jvm = list(jvm) + ["-XX:StartFlightRecording=name=start,settings=profile"]
     cmd = (java_cmd or ["java"] + list(jvm) + ["-jar", JAR]) + cmd_args
     pr = Proc(name, cmd, env=e, cpus=SUT_CPUS)
     pr.port = port
@@ -248,6 +298,8 @@ def hub(name, env=None, args=(), jvm=(), db="h2", java_cmd=None):
     ready = wait_http(pr.url + "/actuator/health/readiness", pr)
     pr.ready_seconds = ready - pr.t0
     log("%s ready in %.1f s (pid %d, RSS %.0f MB, %d threads)" % (name, pr.ready_seconds, pr.pid, pr.rss_mb(), pr.threads()))
+    if profile_start and a.profile and not java_cmd:
+        jfr_stop(pr, "start to readiness", name="start")
     return pr
 
 
@@ -313,9 +365,16 @@ def wrk(url, lua, conns, seconds, sut=None, label=""):
     threads = max(1, min(conns, LOAD_N))
     cmd = pin(["wrk", "-t%d" % threads, "-c%d" % conns, "-d%ds" % seconds, "--latency", "--timeout", "30s", "-s", lua, url],
               LOAD_CPUS)
+    profiled = bool(a.profile and sut and not label.startswith("warm-up"))
+    if profiled:
+        jfr_start(sut)
     cpu0 = sut.cpu_seconds() if sut else None
+    groups0 = sut.cpu_groups() if sut else None
     out = subprocess.run(cmd, capture_output=True, text=True).stdout
     cpu1 = sut.cpu_seconds() if sut else None
+    groups1 = sut.cpu_groups() if sut else None
+    if profiled:
+        r_profile = jfr_stop(sut, label)
     r = {"conns": conns, "seconds": seconds}
     m = re.search(r"(\d+) requests in ([\d.]+)(\w+)", out)
     r["requests"] = int(m.group(1)) if m else 0
@@ -330,11 +389,17 @@ def wrk(url, lua, conns, seconds, sut=None, label=""):
     r["socket_errors"] = sum(int(x) for x in m.groups()) if m else 0
     r["errors"] = r["non2xx"] + r["socket_errors"]
     r["error_pct"] = round(100.0 * r["errors"] / r["requests"], 3) if r["requests"] else None  # None: no answer at all
+    if profiled and r_profile:
+        r["profile"] = r_profile["file"]
     if sut and r["requests"]:
         r["cpu_ms_per_req"] = round(1000.0 * (cpu1 - cpu0) / r["requests"], 3)
+        # of which the JIT compiler and the garbage collector: a run that still compiles is not at its steady cost
+        r["jit_ms_per_req"] = round(1000.0 * (groups1[0] - groups0[0]) / r["requests"], 3)
+        r["gc_ms_per_req"] = round(1000.0 * (groups1[1] - groups0[1]) / r["requests"], 3)
     log("  %-28s c=%-3d %8.1f req/s  p50 %s ms  p99 %s ms  errors %d%s" % (
         label, conns, r["rps"], r["p50"], r["p99"], r["errors"],
-        ("  hub CPU %.2f ms/req" % r["cpu_ms_per_req"]) if "cpu_ms_per_req" in r else ""))
+        ("  hub CPU %.2f ms/req (JIT %.2f, GC %.2f)" % (r["cpu_ms_per_req"], r["jit_ms_per_req"], r["gc_ms_per_req"]))
+        if "cpu_ms_per_req" in r else ""))
     return r
 
 
@@ -486,7 +551,7 @@ def p4(h, db):
         mine = wrk(h.url, lua_ingest(), clients, D, sut=h, label="ingest %s" % db)
         out["c%d" % clients] = mine
         out["base%d" % clients] = base
-        row("P4" + ("" if db == "h2" else " pg"), "durable ingest, %d clients, %s, %s journal" % (clients, db.upper(), jtype.upper()),
+        row("P4" + ("" if db == "h2" else " pg"), "durable ingest (delivery paused), %d clients, %s, %s journal" % (clients, db.upper(), jtype.upper()),
             mine["rps"], rnd(base, 1), rnd(mine["rps"] / base, 3) if base else None,
             "≥ 2,000/s and ≥ 0.5" if clients == 16 else "", "events/s",
             "hub CPU %.2f ms/event, errors %d" % (mine.get("cpu_ms_per_req", 0), mine["errors"]))
@@ -607,6 +672,9 @@ def p7_cds(backend):
                java_cmd=["java", "-XX:SharedArchiveFile=" + jsa, "-Xshare:auto", "-jar", app])
 
 
+NO_DELIVERY = "--camel.main.auto-startup-exclude-pattern=dossier-delivery"
+
+
 def p8(portal):
     consumers = int(os.environ.get("HUB_DOSSIER_CONSUMERS", "0")) or jar_default_consumers()
     out = {}
@@ -614,7 +682,7 @@ def p8(portal):
         set_delay(portal, latency)
         name = "hub-drain-%dms" % latency
         env = {"HUB_PORTAL_URL": portal.url, "HUB_DOSSIER_CONSUMERS": str(consumers)}
-        h = hub(name, env=env, args=["--camel.main.auto-startup-exclude-pattern=dossier-delivery"])
+        h = hub(name, env=env, args=[NO_DELIVERY])
         accepted = os.path.join(RUN, name + "-accepted.txt")
         n = DRAIN_EVENTS if latency == 1 else min(DRAIN_EVENTS, 1000 if MODE != "quick" else 200)
         dossiers = max(1, n // 5)
@@ -625,6 +693,7 @@ def p8(portal):
         h.stop()
         log("  backlog of %d events queued; delivery starts with the restart" % total)
         h = hub(name, env=env)
+        jfr_start(h)
         deadline = time.time() + 600
         got, first = [], None
         while time.time() < deadline:
@@ -636,6 +705,7 @@ def p8(portal):
                 break
             time.sleep(0.5)
         cpu_per_event = 1000.0 * (h.cpu_seconds() - first[1]) / (len(got) - first[0]) if len(got) > first[0] else None
+        jfr_stop(h, "drain, portal %d ms" % latency)
         stamps = sorted(parse_time(r["receivedAt"]) for r in got)
         rate = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 and stamps[-1] > stamps[0] else 0.0
         check = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "dossier_check.py"), accepted, portal.url],
@@ -756,7 +826,9 @@ def main():
         env = {"HUB_POPULATION_URL": backend.url, "HUB_PORTAL_URL": portal.url}
         if land:
             env.update({"HUB_LAND_URL": land.url, "HUB_TAX_URL": tax.url})
-        h = hub("hub", env=env)
+        # delivery paused (its route not started): P4 measures the durable ingest alone, as the baseline producer
+        # does; the drain is P8's, on hubs of its own
+        h = hub("hub", env=env, args=[NO_DELIVERY], profile_start="P7" in SCEN)
         time.sleep(3)
         idle_rss, idle_threads = h.rss_mb(), h.threads()
         ng = nginx("nginx", backend.port)
@@ -790,7 +862,8 @@ def main():
                 "", "", "≤ 400 / ≤ 600 MB", "MB", "threads %d idle, %d after load" % (d["threads_idle"], d["threads_loaded"]))
         if not a.no_pg and any(s in SCEN for s in ("P1", "P4")):
             if pg_available():
-                hp = hub("hub-pg", env={"HUB_POPULATION_URL": backend.url, "HUB_PORTAL_URL": portal.url}, db="pg")
+                hp = hub("hub-pg", env={"HUB_POPULATION_URL": backend.url, "HUB_PORTAL_URL": portal.url},
+                         args=[NO_DELIVERY], db="pg")
                 try:
                     if "P1" in SCEN:
                         p1_p2(hp, ng, backend, "pg")
@@ -828,6 +901,18 @@ def write():
     for r in RESULTS["rows"]:
         lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % tuple(
             "" if r[k] is None else str(r[k]) for k in ("scenario", "measure", "hub", "baseline", "ratio", "target", "unit", "note")))
+    if PROFILES:
+        RESULTS["profiles"] = [{"label": l, **s} for l, s in PROFILES]
+        json.dump(RESULTS, open(base + ".json", "w"), indent=2, ensure_ascii=False)
+        lines += ["", "Profiled run (JFR settings=profile on every measured hub run): the figures carry the profiler's "
+                  "cost. Shares of the hub's execution samples:", ""]
+        for l, s in PROFILES:
+            lines += ["**%s** (%d samples, `%s`)" % (l, s["samples"], s["file"]), "",
+                      "| running (self) | on the stack (inclusive) | for the hub's method | thread |", "|---|---|---|---|"]
+            for i in range(10):
+                cell = lambda sec: ("%s %.1f %%" % tuple(s[sec][i])) if i < len(s[sec]) else ""
+                lines.append("| %s | %s | %s | %s |" % (cell("self"), cell("inclusive"), cell("hub"), cell("threads")))
+            lines.append("")
     open(base + ".md", "w").write("\n".join(lines) + "\n")
     print("\n".join(lines))
     print("\nwritten: %s.json, %s.md" % (os.path.relpath(base, ROOT), os.path.relpath(base, ROOT)))

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # One benchmark run of the hub against its baselines, side by side (docs/performance.md).
-# Usage: bench/run.sh [--quick|--long] [--no-pin] [--no-pg] [--keep] [P1 P2 ... P8]      (no scenario: all)
+# Usage: bench/run.sh [--quick|--long] [--no-pin] [--no-pg] [--keep] [--profile] [P1 P2 ... P8 G1]   (none: all)
 #   --quick   short runs to check the harness (figures not worth quoting)    --long   longer runs for the table
 #   --no-pin  no taskset pinning                --no-pg  skip the PostgreSQL runs of P1 and P4
 #   --keep    keep the run directory (logs of every process) under target/bench-run-*
+#   --profile a JFR profile of every measured hub run, of the start and of each drain, summarised by
+#             bench/JfrSummary.java into the results (the figures then carry the profiler: not for the table)
 # Env: HUB_JAR (the jar to measure; default: target/lienthong-hub-*.jar, built when missing), PGURL_HOST (127.0.0.1),
 #      PGPORT (5432), PGDATABASE (test), PGUSER (postgres).
 # Installs what it needs: Debian's wrk and nginx (apt-get, as root), the Apache Artemis distribution for its perf
