@@ -12,6 +12,8 @@ Scenarios (docs/performance.md):
   P6  a 10 KB and a 100 KiB mapping (land parcels) vs nginx passthrough, 500 users, 512 MB heap, 0 % errors
   P7  start to readiness and resident memory idle / after load; the jar vs the extracted jar with a CDS archive
   P8  delivery drain of a backlog to the portal simulator answering in 1 ms and 100 ms vs consumers / latency
+  G1  message-log query time at 10^6 records vs 10^4 (PostgreSQL)
+  G2  durable ingest against the events in flight (successive windows on one hub, delivery paused)
 P1 and P4 run on H2 and, when the machine's PostgreSQL answers, on PostgreSQL too.
 Pinning (taskset, when there are at least 2 CPUs): the system under test (hub, nginx, the baseline broker) on CPU 0,
 the load generators and the backends on the others.
@@ -25,7 +27,7 @@ ARTEMIS = os.environ.get("BENCH_ARTEMIS_HOME") or ""
 TICK = os.sysconf("SC_CLK_TCK")
 
 p = argparse.ArgumentParser(description="hub benchmarks against their baselines")
-p.add_argument("scenarios", nargs="*", help="P1 … P8, G1 (default: all)")
+p.add_argument("scenarios", nargs="*", help="P1 … P8, G1, G2 (default: all)")
 p.add_argument("--quick", action="store_true", help="short runs: checks the harness, figures not worth quoting")
 p.add_argument("--long", action="store_true", help="longer runs")
 p.add_argument("--no-pin", action="store_true", help="no taskset pinning")
@@ -35,10 +37,10 @@ p.add_argument("--profile", action="store_true",
                help="record a JFR profile (settings=profile) of every measured hub run, of the hub's start and of each "
                     "drain; the figures then carry the profiler's cost: for locating costs, not for the table")
 a = p.parse_args()
-SCEN = [s.upper() for s in a.scenarios] or ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "G1"]
+SCEN = [s.upper() for s in a.scenarios] or ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "G1", "G2"]
 for s in SCEN:
-    if s not in {"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "G1"}:
-        sys.exit("unknown scenario %s (P1 … P8, G1)" % s)
+    if s not in {"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "G1", "G2"}:
+        sys.exit("unknown scenario %s (P1 … P8, G1, G2)" % s)
 MODE = "quick" if a.quick else "long" if a.long else "normal"
 # measured seconds per wrk run, hub warm-up seconds, events per drain, artemis perf seconds
 D, WARM, DRAIN_EVENTS = {"quick": (5, 10, 300), "normal": (20, 60, 3000), "long": (60, 180, 10000)}[MODE]
@@ -788,6 +790,31 @@ def g1():
         psql("DROP SCHEMA IF EXISTS %s CASCADE" % schema)
 
 
+def g2(portal):
+    """Growth: durable ingest at 16 clients against the events in flight (accepted and not yet delivered: in the
+    delivery queue and PENDING in the state table), delivery paused, H2. Successive windows on one hub, each starting
+    with the backlog the earlier ones left; the baseline is the first window, on an empty queue."""
+    h = hub("hub-inflight", env={"HUB_PORTAL_URL": portal.url}, args=[NO_DELIVERY])
+    try:
+        warm = wrk(h.url, lua_ingest(), 16, WARM, label="warm-up ingest")
+        in_flight = warm["requests"] - warm["errors"]
+        first = None
+        out = []
+        for _ in range({"quick": 3, "normal": 6, "long": 10}[MODE]):
+            r = wrk(h.url, lua_ingest(), 16, D, sut=h, label="ingest, %d in flight" % in_flight)
+            r["in_flight_at_start"] = in_flight
+            out.append(r)
+            first = first or r["rps"]
+            row("G2", "durable ingest, 16 clients, H2, with %d events in flight (baseline: the first window)" % in_flight,
+                r["rps"], first, rnd(r["rps"] / first, 2) if first else None, "≈ 1 (flat)", "events/s",
+                "hub CPU %.2f ms/event (JIT %.2f), p99 %s ms, errors %d" % (
+                    r.get("cpu_ms_per_req", 0), r.get("jit_ms_per_req", 0), r["p99"], r["errors"]))
+            in_flight += r["requests"] - r["errors"]
+        RESULTS["details"]["G2"] = out
+    finally:
+        h.stop()
+
+
 def jar_default_consumers():
     """The delivery consumers the measured jar has by default (its application.yaml)."""
     import zipfile
@@ -817,7 +844,7 @@ def main():
     backend = portal = land = tax = None
     if need_main or "P6" in SCEN:
         backend = simulator("backend-population", "population")
-    if need_main or "P8" in SCEN:
+    if need_main or "P8" in SCEN or "G2" in SCEN:
         portal = simulator("portal", "national-portal", delay=1)
     if "P3" in SCEN:
         land = simulator("backend-land", "land")
@@ -884,6 +911,8 @@ def main():
         p8(portal)
     if "G1" in SCEN:
         g1()
+    if "G2" in SCEN:
+        g2(portal)
     RESULTS["machine_end"] = machine()
     write()
 

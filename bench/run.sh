@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One benchmark run of the hub against its baselines, side by side (docs/performance.md).
-# Usage: bench/run.sh [--quick|--long] [--no-pin] [--no-pg] [--keep] [--profile] [P1 P2 ... P8 G1]   (none: all)
+# Usage: bench/run.sh [--quick|--long] [--no-pin] [--no-pg] [--keep] [--profile] [P1 P2 ... P8 G1 G2]   (none: all)
 #   --quick   short runs to check the harness (figures not worth quoting)    --long   longer runs for the table
 #   --no-pin  no taskset pinning                --no-pg  skip the PostgreSQL runs of P1 and P4
 #   --keep    keep the run directory (logs of every process) under target/bench-run-*
