@@ -948,6 +948,8 @@ def write():
 
 
 if __name__ == "__main__":
+    # a run stopped with SIGTERM (kill, a CI timeout) still stops the processes it started: the exit runs cleanup()
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
         main()
     except Exception as e:

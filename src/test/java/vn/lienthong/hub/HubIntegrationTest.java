@@ -7,7 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.handler.MessageContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -84,6 +89,16 @@ public abstract class HubIntegrationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A port of a client generated from a WSDL, aimed at the hub's {@code path} and sending {@code headers} on every call. */
+    protected <P> P soapPort(P port, String path, Map<String, String> headers) {
+        Map<String, Object> context = ((BindingProvider) port).getRequestContext();
+        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, url(path));
+        Map<String, List<String>> http = new HashMap<>();
+        headers.forEach((name, value) -> http.put(name, List.of(value)));
+        context.put(MessageContext.HTTP_REQUEST_HEADERS, http);
+        return port;
     }
 
     protected JsonNode body(HttpResponse<String> response) {

@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.text.Normalizer;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-
-import jakarta.xml.ws.BindingProvider;
-import jakarta.xml.ws.handler.MessageContext;
 
 import org.junit.jupiter.api.Test;
 
@@ -113,12 +109,6 @@ class CitizenLookupSoapIT extends HubIntegrationTest {
     }
 
     private CitizenPortType client(Map<String, String> headers) {
-        CitizenPortType port = new CitizenService().getCitizenPort();
-        Map<String, Object> context = ((BindingProvider) port).getRequestContext();
-        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, url("/soap/CitizenService"));
-        Map<String, List<String>> http = new HashMap<>();
-        headers.forEach((name, value) -> http.put(name, List.of(value)));
-        context.put(MessageContext.HTTP_REQUEST_HEADERS, http);
-        return port;
+        return soapPort(new CitizenService().getCitizenPort(), "/soap/CitizenService", headers);
     }
 }

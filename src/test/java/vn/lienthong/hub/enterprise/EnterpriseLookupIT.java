@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-
-import jakarta.xml.ws.BindingProvider;
-import jakarta.xml.ws.handler.MessageContext;
 
 import org.junit.jupiter.api.Test;
 
@@ -123,12 +118,6 @@ class EnterpriseLookupIT extends HubIntegrationTest {
     }
 
     private EnterprisePortType client(Map<String, String> headers) {
-        EnterprisePortType port = new EnterpriseService().getEnterprisePort();
-        Map<String, Object> context = ((BindingProvider) port).getRequestContext();
-        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, url("/soap/EnterpriseService"));
-        Map<String, List<String>> http = new HashMap<>();
-        headers.forEach((name, value) -> http.put(name, List.of(value)));
-        context.put(MessageContext.HTTP_REQUEST_HEADERS, http);
-        return port;
+        return soapPort(new EnterpriseService().getEnterprisePort(), "/soap/EnterpriseService", headers);
     }
 }

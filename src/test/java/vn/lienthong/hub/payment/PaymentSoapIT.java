@@ -9,9 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.xml.ws.BindingProvider;
-import jakarta.xml.ws.handler.MessageContext;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -177,12 +174,6 @@ class PaymentSoapIT extends DossierSyncIntegrationTest {
     }
 
     private PaymentPortType client(Map<String, String> headers) {
-        PaymentPortType port = new PaymentService().getPaymentPort();
-        Map<String, Object> context = ((BindingProvider) port).getRequestContext();
-        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, url("/soap/PaymentService"));
-        Map<String, List<String>> http = new HashMap<>();
-        headers.forEach((name, value) -> http.put(name, List.of(value)));
-        context.put(MessageContext.HTTP_REQUEST_HEADERS, http);
-        return port;
+        return soapPort(new PaymentService().getPaymentPort(), "/soap/PaymentService", headers);
     }
 }

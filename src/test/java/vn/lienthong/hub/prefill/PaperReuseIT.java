@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-
-import jakarta.xml.ws.BindingProvider;
-import jakarta.xml.ws.handler.MessageContext;
 
 import org.junit.jupiter.api.Test;
 
@@ -136,14 +131,7 @@ class PaperReuseIT extends DossierSyncIntegrationTest {
     }
 
     private PrefillPortType client() {
-        PrefillPortType port = new PrefillService().getPrefillPort();
-        Map<String, Object> context = ((BindingProvider) port).getRequestContext();
-        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, url("/soap/PrefillService"));
-        Map<String, List<String>> http = new HashMap<>();
-        http.put("X-API-Key", List.of(MOTCUA_KEY));
-        http.put("X-User-Id", List.of("canbo.motcua@hanoi.gov.vn"));
-        http.put("X-Purpose", List.of(JUDICIAL_RECORD_CERTIFICATE));
-        context.put(MessageContext.HTTP_REQUEST_HEADERS, http);
-        return port;
+        return soapPort(new PrefillService().getPrefillPort(), "/soap/PrefillService", Map.of("X-API-Key", MOTCUA_KEY,
+                "X-User-Id", "canbo.motcua@hanoi.gov.vn", "X-Purpose", JUDICIAL_RECORD_CERTIFICATE));
     }
 }

@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.xml.ws.BindingProvider;
-import jakarta.xml.ws.handler.MessageContext;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -270,12 +266,6 @@ class PrefillIT extends HubIntegrationTest {
     }
 
     private PrefillPortType client(Map<String, String> headers) {
-        PrefillPortType port = new PrefillService().getPrefillPort();
-        Map<String, Object> context = ((BindingProvider) port).getRequestContext();
-        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, url("/soap/PrefillService"));
-        Map<String, List<String>> http = new HashMap<>();
-        headers.forEach((name, value) -> http.put(name, List.of(value)));
-        context.put(MessageContext.HTTP_REQUEST_HEADERS, http);
-        return port;
+        return soapPort(new PrefillService().getPrefillPort(), "/soap/PrefillService", headers);
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.xml.ws.BindingProvider;
-import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.SOAPBinding;
 
 import org.junit.jupiter.api.Test;
@@ -179,14 +178,8 @@ class DocumentSoapIT extends HubIntegrationTest {
     }
 
     private DocumentPortType client(Map<String, String> headers, boolean mtom) {
-        DocumentPortType port = new DocumentService().getDocumentPort();
-        BindingProvider provider = (BindingProvider) port;
-        ((SOAPBinding) provider.getBinding()).setMTOMEnabled(mtom);
-        Map<String, Object> context = provider.getRequestContext();
-        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, url("/soap/DocumentService"));
-        Map<String, List<String>> http = new HashMap<>();
-        headers.forEach((name, value) -> http.put(name, List.of(value)));
-        context.put(MessageContext.HTTP_REQUEST_HEADERS, http);
+        DocumentPortType port = soapPort(new DocumentService().getDocumentPort(), "/soap/DocumentService", headers);
+        ((SOAPBinding) ((BindingProvider) port).getBinding()).setMTOMEnabled(mtom);
         return port;
     }
 }
