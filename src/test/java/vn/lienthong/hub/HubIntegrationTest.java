@@ -65,6 +65,16 @@ public abstract class HubIntegrationTest {
         return Map.of("X-API-Key", apiKey, "X-User-Id", "canbo.motcua@hanoi.gov.vn", "X-Purpose", "1.003560.000.00.00.H22");
     }
 
+    /** Headers of an agency system: its API key and, when not null, the transaction id it gives the call. */
+    protected static Map<String, String> apiKeyAndTransaction(String apiKey, String transactionId) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("X-API-Key", apiKey);
+        if (transactionId != null) {
+            headers.put("X-Transaction-Id", transactionId);
+        }
+        return headers;
+    }
+
     protected HttpResponse<String> post(String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .timeout(Duration.ofSeconds(20))

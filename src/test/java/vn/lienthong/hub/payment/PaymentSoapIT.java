@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +46,7 @@ class PaymentSoapIT extends DossierSyncIntegrationTest {
     @Test
     void aLinkIsRequestedAndTheStateReadOverSoap_theSameOrderAsOverRest() throws Exception {
         String code = submittedDossier(521);
-        PaymentState created = client(headers(MOTCUA_KEY, "it-soap-pay-521"))
+        PaymentState created = client(apiKeyAndTransaction(MOTCUA_KEY, "it-soap-pay-521"))
                 .requestPayment(code, List.of(fee("LP-LLTP", "Lệ phí cấp Phiếu lý lịch tư pháp", 200_000)), payer("001090012345"));
         assertThat(created.getStatus()).isEqualTo("PENDING");
         assertThat(created.getAmount()).isEqualTo(200_000);
@@ -58,12 +57,12 @@ class PaymentSoapIT extends DossierSyncIntegrationTest {
         assertThat(rest.path("orderId").asText()).isEqualTo(created.getOrderId());
         // the same fees asked again: the same order, the platform not asked twice
         int orders = platform.sent().path("orders").asInt();
-        PaymentState again = client(headers(MOTCUA_KEY, null)).requestPayment(code,
+        PaymentState again = client(apiKeyAndTransaction(MOTCUA_KEY, null)).requestPayment(code,
                 List.of(fee("LP-LLTP", "Lệ phí cấp Phiếu lý lịch tư pháp", 200_000)), payer("001090012345"));
         assertThat(again.getOrderId()).isEqualTo(created.getOrderId());
         assertThat(platform.sent().path("orders").asInt()).isEqualTo(orders);
 
-        assertThat(client(headers(MOTCUA_KEY, "it-soap-state-521")).getPaymentState(code).getPaymentUrl())
+        assertThat(client(apiKeyAndTransaction(MOTCUA_KEY, "it-soap-state-521")).getPaymentState(code).getPaymentUrl())
                 .isEqualTo(created.getPaymentUrl());
         assertThat(records("it-soap-pay-521")).anySatisfy(r -> {
             assertThat(r.recordType()).isEqualTo("EXCHANGE");
@@ -78,24 +77,24 @@ class PaymentSoapIT extends DossierSyncIntegrationTest {
     void badRequestsAreFaultsWithCodeAndTransactionId_andLogged() {
         String code = submittedDossier(522);
         List<Fee> fees = List.of(fee("LP", "Lệ phí", 10_000));
-        assertFault(() -> client(headers(MOTCUA_KEY, "it-soap-pay-404")).requestPayment("000.00.01.H22-250225-99996", fees,
+        assertFault(() -> client(apiKeyAndTransaction(MOTCUA_KEY, "it-soap-pay-404")).requestPayment("000.00.01.H22-250225-99996", fees,
                 payer("001090012345")), "NOT_FOUND", 404, "it-soap-pay-404");
-        assertFault(() -> client(headers(MOTCUA_KEY, null)).requestPayment(code, List.of(fee("LP", "Lệ phí", -5)),
+        assertFault(() -> client(apiKeyAndTransaction(MOTCUA_KEY, null)).requestPayment(code, List.of(fee("LP", "Lệ phí", -5)),
                 payer("001090012345")), "INVALID_FIELD", 400, null);
-        assertFault(() -> client(headers(MOTCUA_KEY, null)).requestPayment(code, List.of(), payer("001090012345")),
+        assertFault(() -> client(apiKeyAndTransaction(MOTCUA_KEY, null)).requestPayment(code, List.of(), payer("001090012345")),
                 "INVALID_FIELD", 400, null);
-        assertFault(() -> client(headers(MOTCUA_KEY, null)).requestPayment(code, fees, null), "INVALID_FIELD", 400, null);
-        assertFault(() -> client(headers(MOTCUA_KEY, null)).requestPayment(code, fees, payer("12345")),
+        assertFault(() -> client(apiKeyAndTransaction(MOTCUA_KEY, null)).requestPayment(code, fees, null), "INVALID_FIELD", 400, null);
+        assertFault(() -> client(apiKeyAndTransaction(MOTCUA_KEY, null)).requestPayment(code, fees, payer("12345")),
                 "INVALID_PERSONAL_ID", 400, null);
-        assertFault(() -> client(headers(MOTCUA_KEY, null)).requestPayment("not-a-dossier-code", fees, payer("001090012345")),
+        assertFault(() -> client(apiKeyAndTransaction(MOTCUA_KEY, null)).requestPayment("not-a-dossier-code", fees, payer("001090012345")),
                 "INVALID_FIELD", 400, null);
-        assertFault(() -> client(headers(PORTAL_KEY, "it-soap-pay-403")).requestPayment(code, fees, payer("001090012345")),
+        assertFault(() -> client(apiKeyAndTransaction(PORTAL_KEY, "it-soap-pay-403")).requestPayment(code, fees, payer("001090012345")),
                 "ACCESS_DENIED", 403, "it-soap-pay-403");
-        assertFault(() -> client(headers(PORTAL_KEY, null)).getPaymentState(code), "ACCESS_DENIED", 403, null);
-        assertFault(() -> client(headers("wrong-key", null)).getPaymentState(code), "UNAUTHENTICATED", 401, null);
-        assertFault(() -> client(headers(MOTCUA_KEY, "it-soap-state-404")).getPaymentState(code), "NOT_FOUND", 404,
+        assertFault(() -> client(apiKeyAndTransaction(PORTAL_KEY, null)).getPaymentState(code), "ACCESS_DENIED", 403, null);
+        assertFault(() -> client(apiKeyAndTransaction("wrong-key", null)).getPaymentState(code), "UNAUTHENTICATED", 401, null);
+        assertFault(() -> client(apiKeyAndTransaction(MOTCUA_KEY, "it-soap-state-404")).getPaymentState(code), "NOT_FOUND", 404,
                 "it-soap-state-404");
-        assertFault(() -> client(headers(MOTCUA_KEY, null)).requestPayment(code, fees,
+        assertFault(() -> client(apiKeyAndTransaction(MOTCUA_KEY, null)).requestPayment(code, fees,
                 payer(PaymentPlatformSimulator.FAILING_PAYER)), "NATIONAL_SYSTEM_ERROR", 502, null);
 
         assertThat(records("it-soap-pay-404")).anySatisfy(r -> {
@@ -110,15 +109,15 @@ class PaymentSoapIT extends DossierSyncIntegrationTest {
     @Test
     void aPaidDossierIsAlreadyPaid_overSoapToo() throws Exception {
         String code = submittedDossier(523);
-        PaymentState created = client(headers(MOTCUA_KEY, null)).requestPayment(code, List.of(fee("LP", "Lệ phí", 30_000)),
+        PaymentState created = client(apiKeyAndTransaction(MOTCUA_KEY, null)).requestPayment(code, List.of(fee("LP", "Lệ phí", 30_000)),
                 payer("001090012345"));
         HttpResponse<String> paid = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(created.getPaymentUrl()))
                 .GET().build());
         assertThat(paid.statusCode()).isEqualTo(200);
-        PaymentState state = client(headers(MOTCUA_KEY, null)).getPaymentState(code);
+        PaymentState state = client(apiKeyAndTransaction(MOTCUA_KEY, null)).getPaymentState(code);
         assertThat(state.getStatus()).isEqualTo("PAID");
         assertThat(state.getDossierEventId()).isEqualTo("payment-" + created.getOrderId());
-        assertFault(() -> client(headers(MOTCUA_KEY, null)).requestPayment(code, List.of(fee("LP", "Lệ phí", 30_000)),
+        assertFault(() -> client(apiKeyAndTransaction(MOTCUA_KEY, null)).requestPayment(code, List.of(fee("LP", "Lệ phí", 30_000)),
                 payer("001090012345")), "ALREADY_PAID", 409, null);
     }
 
@@ -149,15 +148,6 @@ class PaymentSoapIT extends DossierSyncIntegrationTest {
         payer.setHoTen("Nguyễn Văn An");
         payer.setSoDinhDanh(personalId);
         return payer;
-    }
-
-    private static Map<String, String> headers(String key, String transactionId) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("X-API-Key", key);
-        if (transactionId != null) {
-            headers.put("X-Transaction-Id", transactionId);
-        }
-        return headers;
     }
 
     private static void assertFault(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code, int status,

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,8 +63,8 @@ class DocumentSoapIT extends HubIntegrationTest {
     @Test
     void aSignedPdf_inlineOrAsMtomAttachment_isVerifiedAsOverRest_andTheOutcomeIsLogged() throws Exception {
         byte[] pdf = TestPki.signedPdf(an);
-        Verification inline = client(headers(MOTCUA_KEY, "sig-soap-valid-1"), false).verifyDocument(pdf);
-        Verification attached = client(headers(MOTCUA_KEY, "sig-soap-valid-2"), true).verifyDocument(pdf);
+        Verification inline = client(apiKeyAndTransaction(MOTCUA_KEY, "sig-soap-valid-1"), false).verifyDocument(pdf);
+        Verification attached = client(apiKeyAndTransaction(MOTCUA_KEY, "sig-soap-valid-2"), true).verifyDocument(pdf);
 
         for (Verification outcome : List.of(inline, attached)) {
             assertThat(outcome.getDocumentBytes()).isEqualTo(pdf.length);
@@ -116,7 +115,7 @@ class DocumentSoapIT extends HubIntegrationTest {
 
     @Test
     void anAlteredSignedPdf_isReportedInvalid_withTheReason() throws Exception {
-        Verification outcome = client(headers(MOTCUA_KEY, "sig-soap-altered-1"), false)
+        Verification outcome = client(apiKeyAndTransaction(MOTCUA_KEY, "sig-soap-altered-1"), false)
                 .verifyDocument(TestPki.altered(TestPki.signedPdf(an)));
         assertThat(outcome.getStatus()).isEqualTo("INVALID");
         assertThat(outcome.getSignature().get(0).getReason()).anySatisfy(r ->
@@ -129,13 +128,13 @@ class DocumentSoapIT extends HubIntegrationTest {
 
     @Test
     void badInputs_areFaultsWithCodeAndTransactionId() throws Exception {
-        assertFault(() -> client(headers(MOTCUA_KEY, "sig-soap-bad-1"), false)
+        assertFault(() -> client(apiKeyAndTransaction(MOTCUA_KEY, "sig-soap-bad-1"), false)
                 .verifyDocument("plain text".getBytes(StandardCharsets.US_ASCII)), "INVALID_DOCUMENT", 400, "sig-soap-bad-1");
-        assertFault(() -> client(headers(MOTCUA_KEY, null), false).verifyDocument(new byte[0]), "INVALID_DOCUMENT", 400, null);
-        assertFault(() -> client(headers(MOTCUA_KEY, null), false).verifyDocument(TestPki.unsignedPdf()),
+        assertFault(() -> client(apiKeyAndTransaction(MOTCUA_KEY, null), false).verifyDocument(new byte[0]), "INVALID_DOCUMENT", 400, null);
+        assertFault(() -> client(apiKeyAndTransaction(MOTCUA_KEY, null), false).verifyDocument(TestPki.unsignedPdf()),
                 "UNSIGNED_DOCUMENT", 422, null);
         byte[] signed = TestPki.signedPdf(an);
-        assertFault(() -> client(headers(PORTAL_KEY, "sig-soap-denied-1"), false).verifyDocument(signed),
+        assertFault(() -> client(apiKeyAndTransaction(PORTAL_KEY, "sig-soap-denied-1"), false).verifyDocument(signed),
                 "ACCESS_DENIED", 403, "sig-soap-denied-1");
         // past HUB_EDGE_MAX_DOCUMENT_BYTES the edge refuses the request before it is read
         HttpResponse<String> oversized = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/soap/DocumentService")))
@@ -144,7 +143,7 @@ class DocumentSoapIT extends HubIntegrationTest {
                         + "<soap:Body>" + "A".repeat(200_001) + "</soap:Body></soap:Envelope>")).build());
         assertThat(oversized.body()).contains("PAYLOAD_TOO_LARGE").doesNotContain("\tat ");
         // a SOAP document below the document limit is not cut by the smaller limit of other requests (4096 bytes here)
-        assertThat(client(headers(MOTCUA_KEY, null), false).verifyDocument(signed).getStatus()).isNotBlank();
+        assertThat(client(apiKeyAndTransaction(MOTCUA_KEY, null), false).verifyDocument(signed).getStatus()).isNotBlank();
         assertThat(records("sig-soap-denied-1", 1)).anySatisfy(r -> {
             assertThat(r.operation()).isEqualTo("VerifySignatures");
             assertThat(r.errorCode()).isEqualTo("ACCESS_DENIED");
@@ -154,15 +153,6 @@ class DocumentSoapIT extends HubIntegrationTest {
     private List<MessageLogRecord> records(String transactionId, int atLeast) {
         await().atMost(Duration.ofSeconds(10)).until(() -> messageLog.findByTransaction(transactionId).size() >= atLeast);
         return messageLog.findByTransaction(transactionId);
-    }
-
-    private static Map<String, String> headers(String key, String transactionId) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("X-API-Key", key);
-        if (transactionId != null) {
-            headers.put("X-Transaction-Id", transactionId);
-        }
-        return headers;
     }
 
     private static void assertFault(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code, int status,
