@@ -10,10 +10,12 @@ Scenarios (docs/performance.md):
   P4  durable dossier ingest (202 = stored) vs `artemis perf client` on a broker with the same journal, 1/4/16 clients
   P5  message log (audit) on vs off (hub.bench.audit-off, a benchmark-only setting)
   P6  a 10 KB and a 100 KiB mapping (land parcels) vs nginx passthrough, 500 users, 512 MB heap, 0 % errors
-  P7  start to readiness and resident memory idle / after load; the jar vs the extracted jar with a CDS archive
+  P7  start to readiness and resident memory idle / after load; the jar vs the extracted jar with a CDS archive,
+      and on a JDK of 25 or later (when there is one) the jar vs the extracted jar with an AOT cache
   P8  delivery drain of a backlog to the portal simulator answering in 1 ms and 100 ms vs consumers / latency
   G1  message-log query time at 10^6 records vs 10^4 (PostgreSQL)
   G2  durable ingest against the events in flight (successive windows on one hub, delivery paused)
+  G3  lookup latency against the answer's size (land parcels of 1, 10 and 100 KiB) vs nginx passthrough, 1 connection
 P1 and P4 run on H2 and, when the machine's PostgreSQL answers, on PostgreSQL too.
 Pinning (taskset, when there are at least 2 CPUs): the system under test (hub, nginx, the baseline broker) on CPU 0,
 the load generators and the backends on the others.
@@ -27,20 +29,22 @@ ARTEMIS = os.environ.get("BENCH_ARTEMIS_HOME") or ""
 TICK = os.sysconf("SC_CLK_TCK")
 
 p = argparse.ArgumentParser(description="hub benchmarks against their baselines")
-p.add_argument("scenarios", nargs="*", help="P1 … P8, G1, G2 (default: all)")
+p.add_argument("scenarios", nargs="*", help="P1 … P8, G1, G2, G3 (default: all)")
 p.add_argument("--quick", action="store_true", help="short runs: checks the harness, figures not worth quoting")
 p.add_argument("--long", action="store_true", help="longer runs")
 p.add_argument("--no-pin", action="store_true", help="no taskset pinning")
 p.add_argument("--no-pg", action="store_true", help="skip the PostgreSQL runs")
 p.add_argument("--keep", action="store_true", help="keep the run directory")
+p.add_argument("--java", default="java", help="the java command that runs the hubs (default: java on the PATH)")
 p.add_argument("--profile", action="store_true",
                help="record a JFR profile (settings=profile) of every measured hub run, of the hub's start and of each "
                     "drain; the figures then carry the profiler's cost: for locating costs, not for the table")
 a = p.parse_args()
-SCEN = [s.upper() for s in a.scenarios] or ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "G1", "G2"]
+SCEN = [s.upper() for s in a.scenarios] or ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "G1", "G2", "G3"]
 for s in SCEN:
-    if s not in {"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "G1", "G2"}:
-        sys.exit("unknown scenario %s (P1 … P8, G1, G2)" % s)
+    if s not in {"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "G1", "G2", "G3"}:
+        sys.exit("unknown scenario %s (P1 … P8, G1, G2, G3)" % s)
+HUB_JAVA = a.java
 MODE = "quick" if a.quick else "long" if a.long else "normal"
 # measured seconds per wrk run, hub warm-up seconds, events per drain, artemis perf seconds
 D, WARM, DRAIN_EVENTS = {"quick": (5, 10, 300), "normal": (20, 60, 3000), "long": (60, 180, 10000)}[MODE]
@@ -63,9 +67,15 @@ def log(*x):
     print(time.strftime("%H:%M:%S"), *x, flush=True)
 
 
+def jcmd():
+    """The jcmd of the JDK that runs the hubs (a JDK's jcmd attaches to its own release)."""
+    beside = os.path.join(os.path.dirname(shutil.which(HUB_JAVA) or HUB_JAVA), "jcmd")
+    return beside if os.path.exists(beside) else "jcmd"
+
+
 def jfr_start(proc, name="bench"):
     if a.profile:
-        subprocess.run(["jcmd", str(proc.pid), "JFR.start", "name=" + name, "settings=profile"], capture_output=True)
+        subprocess.run([jcmd(), str(proc.pid), "JFR.start", "name=" + name, "settings=profile"], capture_output=True)
 
 
 def jfr_stop(proc, label, name="bench"):
@@ -74,8 +84,9 @@ def jfr_stop(proc, label, name="bench"):
     if not a.profile:
         return None
     f = os.path.join(RUN, "%02d-%s.jfr" % (len(PROFILES) + 1, re.sub(r"[^A-Za-z0-9]+", "-", label).strip("-")))
-    subprocess.run(["jcmd", str(proc.pid), "JFR.stop", "name=" + name, "filename=" + f], capture_output=True)
-    out = subprocess.run(pin(["java", os.path.join(ROOT, "bench", "JfrSummary.java"), f, "12"], LOAD_CPUS),
+    subprocess.run([jcmd(), str(proc.pid), "JFR.stop", "name=" + name, "filename=" + f], capture_output=True)
+    # the JDK that recorded reads its own recording
+    out = subprocess.run(pin([HUB_JAVA, os.path.join(ROOT, "bench", "JfrSummary.java"), f, "12"], LOAD_CPUS),
                          capture_output=True, text=True)
     try:
         summary = json.loads(out.stdout)
@@ -91,7 +102,7 @@ def jfr_stop(proc, label, name="bench"):
 
 def machine():
     la = open("/proc/loadavg").read().split()[:3]
-    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    java = subprocess.run([HUB_JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     return {"cpus": NCPU, "loadavg": la, "java": java, "kernel": platform.release(), "pinned": bool(PIN),
             "sut_cpus": SUT_CPUS, "load_cpus": LOAD_CPUS,
             "mem_total_mb": int(open("/proc/meminfo").readline().split()[1]) // 1024}
@@ -293,7 +304,7 @@ def hub(name, env=None, args=(), jvm=(), db="h2", java_cmd=None, profile_start=F
                      "--spring.flyway.schemas=" + schema]
     if profile_start and a.profile and not java_cmd:
         jvm = list(jvm) + ["-XX:StartFlightRecording=name=start,settings=profile"]
-    cmd = (java_cmd or ["java"] + list(jvm) + ["-jar", JAR]) + cmd_args
+    cmd = (java_cmd or [HUB_JAVA] + list(jvm) + ["-jar", JAR]) + cmd_args
     pr = Proc(name, cmd, env=e, cpus=SUT_CPUS)
     pr.port = port
     pr.url = "http://127.0.0.1:%d" % port
@@ -364,6 +375,9 @@ def ms(value, unit):
 
 
 def wrk(url, lua, conns, seconds, sut=None, label=""):
+    # wrk closes its connections when its time is up, with requests still in flight; the system goes on with them.
+    # A pause lets them finish, so a run does not start with the previous one's requests on top of its own.
+    time.sleep(1)
     threads = max(1, min(conns, LOAD_N))
     cmd = pin(["wrk", "-t%d" % threads, "-c%d" % conns, "-d%ds" % seconds, "--latency", "--timeout", "30s", "-s", lua, url],
               LOAD_CPUS)
@@ -426,12 +440,38 @@ def lookup_pair(h, ng, conns, label, warm=SHORT_WARM):
     return mine, base
 
 
+def warm_until_steady(h, lua, conns=16):
+    """Warm-up until the hub's CPU per request has settled: windows of load until the JIT compiler takes less than
+    a tenth of the hub's CPU and two successive windows differ by less than 5 %, after WARM seconds at least and
+    5 × WARM at most. On one pinned core the JIT compiler shares the hub's core: after a fixed minute it still took
+    a seventh of it, and the one-connection runs that followed paid for the compiles still queued."""
+    window = max(5, WARM // 6)
+    history, spent, settled = [], 0, False
+    while spent < 5 * WARM and not settled:
+        r = wrk(h.url, lua, conns, window, sut=h, label="warm-up")
+        spent += window
+        history.append({"seconds": spent, "rps": r["rps"], "cpu_ms_per_req": r.get("cpu_ms_per_req"),
+                        "jit_ms_per_req": r.get("jit_ms_per_req")})
+        last, before = history[-1], history[-2] if len(history) >= 2 else None
+        settled = bool(spent >= WARM and before and last["cpu_ms_per_req"] and before["cpu_ms_per_req"]
+                       and abs(last["cpu_ms_per_req"] / before["cpu_ms_per_req"] - 1) < 0.05
+                       and (last["jit_ms_per_req"] or 0) < 0.1 * last["cpu_ms_per_req"])
+    log("hub warmed up in %d s (%s)" % (spent, "settled" if settled else "not settled: the cap"))
+    return history
+
+
 def p1_p2(h, ng, backend, db):
     out = {}
     hub_lua = lua_static("lookup-hub", "POST", "/api/v1/citizens/lookup", HUB_HEADERS, LOOKUP_BODY)
     set_delay(backend, 0)
-    log("hub warm-up %d s" % WARM)
-    wrk(h.url, hub_lua, 16, WARM, sut=h, label="warm-up")
+    out["warm_up"] = warm_until_steady(h, hub_lua)
+    # what the hub spends with no request at all (its timers, pollers, the compiles still queued): at one connection
+    # this is shared by few requests, at sixteen by many
+    cpu0, groups0 = h.cpu_seconds(), h.cpu_groups()
+    time.sleep(10)
+    out["idle_cpu_ms_per_s"] = round(100.0 * (h.cpu_seconds() - cpu0), 1)
+    out["idle_jit_ms_per_s"] = round(100.0 * (h.cpu_groups()[0] - groups0[0]), 1)
+    log("hub at rest: %.1f ms of CPU per second (JIT %.1f)" % (out["idle_cpu_ms_per_s"], out["idle_jit_ms_per_s"]))
     delays = [0, 30] if "P2" in SCEN and db == "h2" else [0]
     for delay in delays:
         set_delay(backend, delay)
@@ -582,14 +622,15 @@ def p5(h_on, backend):
 
 
 def land_root():
-    """The land simulator's own files plus two owners whose answers are about 10 KB and 100 KiB."""
+    """The land simulator's own files plus three owners whose answers are about 1 KiB, 10 KB and 100 KiB."""
     root = os.path.join(RUN, "land-simulator")
     shutil.copytree(os.path.join(ROOT, "connectors", "land", "simulator"), root,
                     ignore=shutil.ignore_patterns("README.md"))
     sample = json.load(open(os.path.join(root, "__files", "thuadat-001090012345.json"), encoding="utf-8"))
     parcel = sample["DanhSachThuaDat"][0]
     ids = {}
-    for label, size, owner in (("10k", 10_000, "001090000010"), ("100k", 102_400, "001090000100")):
+    for label, size, owner in (("1k", 1024, "001090000001"), ("10k", 10_000, "001090000010"),
+                               ("100k", 102_400, "001090000100")):
         parcels = []
         while True:
             q = json.loads(json.dumps(parcel))
@@ -620,6 +661,8 @@ def p6(land_sim, ids):
     out = {}
     try:
         for label, (owner, size) in ids.items():
+            if label == "1k":
+                continue
             hub_lua = lua_static("land-hub-" + label, "POST", "/api/v1/services/land-parcels", HUB_HEADERS,
                                  json.dumps({"ownerPersonalId": owner}))
             ng_lua = lua_static("land-nginx-" + label, "GET", "/ilis/api/v1/thuadat?soDinhDanh=" + owner,
@@ -644,34 +687,109 @@ def p7_cds(backend):
     dynamic archive crashes on this application's lambdas): a static archive from the class list of the training run,
     without the lambda proxies (the static dump crashes on them too)."""
     ext = os.path.join(RUN, "extracted")
-    subprocess.run(["java", "-Djarmode=tools", "-jar", JAR, "extract", "--destination", ext], check=True,
+    subprocess.run([HUB_JAVA, "-Djarmode=tools", "-jar", JAR, "extract", "--destination", ext], check=True,
                    capture_output=True, cwd=RUN)
     app = os.path.join(ext, os.path.basename(JAR))
     jsa = os.path.join(ext, "application.jsa")
     train_env = os.environ.copy()
     train_env.update({"HUB_DATA_DIR": os.path.join(RUN, "cds-training"), "HUB_PORT": "0", "HUB_BROKER_PORT": "0"})
     args = ["-Dspring.context.exit=onRefresh", "-jar", app, "--hub.simulators.enabled=false"]
-    version = subprocess.run(["java", "-XshowSettings:properties", "-version"], capture_output=True, text=True).stderr
-    feature = int(re.search(r"java\.specification\.version = (\d+)", version).group(1))
+    feature = java_feature(HUB_JAVA)
     logf = open(os.path.join(RUN, "cds-training.log"), "w")
     if feature >= 19:
-        subprocess.run(pin(["java", "-XX:ArchiveClassesAtExit=" + jsa] + args, SUT_CPUS), env=train_env, cwd=RUN,
+        subprocess.run(pin([HUB_JAVA, "-XX:ArchiveClassesAtExit=" + jsa] + args, SUT_CPUS), env=train_env, cwd=RUN,
                        stdout=logf, stderr=subprocess.STDOUT, timeout=600)
     else:
         classes = os.path.join(ext, "classes.lst")
-        subprocess.run(pin(["java", "-XX:DumpLoadedClassList=" + classes] + args, SUT_CPUS), env=train_env, cwd=RUN,
+        subprocess.run(pin([HUB_JAVA, "-XX:DumpLoadedClassList=" + classes] + args, SUT_CPUS), env=train_env, cwd=RUN,
                        stdout=logf, stderr=subprocess.STDOUT, timeout=600)
         # Java 17's dump also crashes on the archived lambda proxies: the classes only
         kept = classes + ".classes-only"
         open(kept, "w").writelines(l for l in open(classes) if not l.startswith("@lambda-proxy"))
-        subprocess.run(["java", "-Xshare:dump", "-XX:SharedClassListFile=" + kept, "-XX:SharedArchiveFile=" + jsa,
+        subprocess.run([HUB_JAVA, "-Xshare:dump", "-XX:SharedClassListFile=" + kept, "-XX:SharedArchiveFile=" + jsa,
                         "-jar", app], cwd=RUN, stdout=logf, stderr=subprocess.STDOUT, timeout=600)
     if not os.path.exists(jsa):
         log("CDS training run made no archive; see cds-training.log")
         return None
     RESULTS["details"].setdefault("P7", {})["cds_archive_mb"] = round(os.path.getsize(jsa) / 1048576.0, 1)
     return hub("hub-cds", env={"HUB_POPULATION_URL": backend.url},
-               java_cmd=["java", "-XX:SharedArchiveFile=" + jsa, "-Xshare:auto", "-jar", app])
+               java_cmd=[HUB_JAVA, "-XX:SharedArchiveFile=" + jsa, "-Xshare:auto", "-jar", app])
+
+
+def p7_container(backend, portal):
+    """The hub's memory with the JVM sized as the image sizes it in its container: the manifest's memory limit
+    (docker/kubernetes/hub.yaml, 2 GiB) as the JVM's RAM and the image's -XX:MaxRAMPercentage=75; the initial heap then
+    follows the limit (1/64 of it) instead of the machine's 24 GiB. Idle, then after lookups and ingest at 16 conns."""
+    h = hub("hub-container", env={"HUB_POPULATION_URL": backend.url, "HUB_PORTAL_URL": portal.url}, args=[NO_DELIVERY],
+            jvm=["-XX:MaxRAM=2g", "-XX:MaxRAMPercentage=75"])
+    try:
+        time.sleep(3)
+        figures = {"rss_idle_mb": h.rss_mb(), "threads_idle": h.threads()}
+        wrk(h.url, lua_static("lookup-hub", "POST", "/api/v1/citizens/lookup", HUB_HEADERS, LOOKUP_BODY), 16, WARM,
+            sut=h, label="load for P7 (lookups)")
+        wrk(h.url, lua_ingest(), 16, D, sut=h, label="load for P7 (ingest)")
+        figures.update({"rss_loaded_mb": h.rss_mb(), "threads_loaded": h.threads()})
+        return figures
+    finally:
+        h.stop()
+
+
+def java_feature(java):
+    text = subprocess.run([java, "-XshowSettings:properties", "-version"], capture_output=True, text=True).stderr
+    m = re.search(r"java\.specification\.version = (\d+)", text)
+    return int(m.group(1)) if m else 0
+
+
+def aot_java():
+    """A JDK with the ahead-of-time cache of JEP 514 (25 and later): BENCH_AOT_JAVA, or the newest under /usr/lib/jvm."""
+    given = os.environ.get("BENCH_AOT_JAVA")
+    candidates = [given] if given else sorted(
+        (os.path.join("/usr/lib/jvm", d, "bin", "java") for d in os.listdir("/usr/lib/jvm")), reverse=True) \
+        if os.path.isdir("/usr/lib/jvm") else []
+    best = None
+    for java in candidates:
+        if os.path.exists(java):
+            feature = java_feature(java)
+            if feature >= 25 and (best is None or feature > best[1]):
+                best = (java, feature)
+    return best
+
+
+def p7_aot(backend):
+    """The start on a JDK with the ahead-of-time cache (25 and later): the jar on that JDK, then the extracted jar
+    with an AOT cache made by a training run that stops after the context refresh (Spring Boot's documented
+    recipe: -XX:AOTCacheOutput with -Dspring.context.exit=onRefresh). Returns (plain, cached) hubs' figures or None."""
+    found = aot_java()
+    if not found:
+        log("P7: no JDK 25 or later (BENCH_AOT_JAVA or /usr/lib/jvm): the AOT cache is not measured")
+        return None
+    java, feature = found
+    ext = os.path.join(RUN, "extracted-aot")
+    subprocess.run([java, "-Djarmode=tools", "-jar", JAR, "extract", "--destination", ext], check=True,
+                   capture_output=True, cwd=RUN)
+    app = os.path.join(ext, os.path.basename(JAR))
+    cache = os.path.join(ext, "hub.aot")
+    train_env = os.environ.copy()
+    train_env.update({"HUB_DATA_DIR": os.path.join(RUN, "aot-training"), "HUB_PORT": "0", "HUB_BROKER_PORT": "0"})
+    with open(os.path.join(RUN, "aot-training.log"), "w") as logf:
+        subprocess.run(pin([java, "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar", app,
+                            "--hub.simulators.enabled=false"], SUT_CPUS),
+                       env=train_env, cwd=RUN, stdout=logf, stderr=subprocess.STDOUT, timeout=900)
+    figures = {"jdk": feature}
+    plain = hub("hub-jdk%d" % feature, env={"HUB_POPULATION_URL": backend.url}, java_cmd=[java, "-jar", JAR])
+    time.sleep(3)
+    figures.update({"jar_ready_s": plain.ready_seconds, "jar_rss_idle_mb": plain.rss_mb()})
+    plain.stop()
+    if not os.path.exists(cache):
+        log("AOT training run made no cache; see aot-training.log")
+        return figures
+    figures["aot_cache_mb"] = round(os.path.getsize(cache) / 1048576.0, 1)
+    cached = hub("hub-aot", env={"HUB_POPULATION_URL": backend.url},
+                 java_cmd=[java, "-XX:AOTCache=" + cache, "-jar", app])
+    time.sleep(3)
+    figures.update({"aot_ready_s": cached.ready_seconds, "aot_rss_idle_mb": cached.rss_mb()})
+    cached.stop()
+    return figures
 
 
 NO_DELIVERY = "--camel.main.auto-startup-exclude-pattern=dossier-delivery"
@@ -815,6 +933,45 @@ def g2(portal):
         h.stop()
 
 
+def g3(land_sim, ids):
+    """Growth: the lookup's latency against the size of its answer. The land-parcels lookup (JSON from the land
+    system, mapped to the hub's model) with answers of about 1 KiB, 10 KB and 100 KiB, one connection, against nginx
+    passing the same answers through from the same simulator; the hub's added latency at each size."""
+    h = hub("hub-payload", env={"HUB_LAND_URL": land_sim.url})
+    ng = nginx("nginx-payload", land_sim.port)
+    out = {}
+    try:
+        luas = {}
+        for label, (owner, size) in ids.items():
+            luas[label] = (lua_static("payload-hub-" + label, "POST", "/api/v1/services/land-parcels", HUB_HEADERS,
+                                      json.dumps({"ownerPersonalId": owner})),
+                           lua_static("payload-nginx-" + label, "GET", "/ilis/api/v1/thuadat?soDinhDanh=" + owner,
+                                      {"lgspaccesstoken": "demo-land-access-key"}))
+        # every size warmed before any is measured: the first size measured is not the one that paid for the JIT
+        for label in ids:
+            wrk(h.url, luas[label][0], 4, WARM // len(ids), label="warm-up hub %s" % label)
+        first = None
+        for label, (owner, size) in ids.items():
+            hub_lua, ng_lua = luas[label]
+            wrk(ng.url, ng_lua, 1, SHORT_WARM, label="warm-up nginx")
+            base = wrk(ng.url, ng_lua, 1, D, label="nginx passthrough %s" % label)
+            wrk(h.url, hub_lua, 1, SHORT_WARM, label="warm-up hub")
+            mine = wrk(h.url, hub_lua, 1, D, sut=h, label="hub lookup %s" % label)
+            added = {pct: rnd(mine[pct] - base[pct], 2) if mine[pct] is not None and base[pct] is not None else None
+                     for pct in ("p50", "p99")}
+            out[label] = {"hub": mine, "nginx": base, "answer_bytes": size, "added_ms": added}
+            first = first or added["p50"]
+            row("G3", "lookup, answer of %d B, 1 conn: added latency p50 / p99 (baseline: nginx p50 / p99)" % size,
+                "+%s / +%s ms" % (added["p50"], added["p99"]), "%s / %s ms" % (base["p50"], base["p99"]),
+                rnd(added["p50"] / first, 2) if first else None, "grows with the answer (÷ the smallest)", "ms",
+                "hub CPU %.2f ms/lookup (JIT %.2f), errors %d" % (
+                    mine.get("cpu_ms_per_req", 0), mine.get("jit_ms_per_req", 0), mine["errors"]))
+        RESULTS["details"]["G3"] = out
+    finally:
+        h.stop()
+        ng.stop()
+
+
 def jar_default_consumers():
     """The delivery consumers the measured jar has by default (its application.yaml)."""
     import zipfile
@@ -885,6 +1042,21 @@ def main():
             row("P7", "start to readiness (jar; baseline: extracted jar + CDS)", rnd(d["ready_s"], 1),
                 rnd(d.get("cds_ready_s"), 1), rnd(d["ready_s"] / d["cds_ready_s"], 2) if d.get("cds_ready_s") else None,
                 "≤ 10 s", "s")
+            sized = p7_container(backend, portal)
+            d["container"] = sized
+            row("P7", "resident memory idle / after load, JVM sized as in the Kubernetes manifest (2 GiB limit)",
+                "%.0f / %.0f" % (sized["rss_idle_mb"], sized["rss_loaded_mb"]), "", "", "≤ 400 / ≤ 600 MB", "MB",
+                "-XX:MaxRAM=2g -XX:MaxRAMPercentage=75; threads %d idle, %d after load" % (
+                    sized["threads_idle"], sized["threads_loaded"]))
+            aot = p7_aot(backend)
+            if aot:
+                d["aot"] = aot
+                if aot.get("aot_ready_s"):
+                    row("P7", "start to readiness, JDK %d: extracted jar + AOT cache (baseline: the jar on JDK %d)" % (
+                        aot["jdk"], aot["jdk"]), rnd(aot["aot_ready_s"], 1), rnd(aot["jar_ready_s"], 1),
+                        rnd(aot["aot_ready_s"] / aot["jar_ready_s"], 2), "≤ 10 s", "s",
+                        "cache %.0f MB; RSS idle %.0f MB (jar %.0f MB)" % (
+                            aot["aot_cache_mb"], aot["aot_rss_idle_mb"], aot["jar_rss_idle_mb"]))
             row("P7", "resident memory idle / after load", "%.0f / %.0f" % (d["rss_idle_mb"], d["rss_loaded_mb"]),
                 "", "", "≤ 400 / ≤ 600 MB", "MB", "threads %d idle, %d after load" % (d["threads_idle"], d["threads_loaded"]))
         if not a.no_pg and any(s in SCEN for s in ("P1", "P4")):
@@ -902,10 +1074,13 @@ def main():
             else:
                 log("PostgreSQL at %s:%s/%s does not answer: P1/P4 on PostgreSQL skipped" % (PG["host"], PG["port"], PG["db"]))
         ng.stop()
-    if "P6" in SCEN:
+    if "P6" in SCEN or "G3" in SCEN:
         root, ids = land_root()
         big = simulator("backend-land-big", "land", root=root)
-        p6(big, ids)
+        if "P6" in SCEN:
+            p6(big, ids)
+        if "G3" in SCEN:
+            g3(big, ids)
         big.stop()
     if "P8" in SCEN:
         p8(portal)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # One benchmark run of the hub against its baselines, side by side (docs/performance.md).
-# Usage: bench/run.sh [--quick|--long] [--no-pin] [--no-pg] [--keep] [--profile] [P1 P2 ... P8 G1 G2]   (none: all)
+# Usage: bench/run.sh [--quick|--long] [--no-pin] [--no-pg] [--keep] [--profile] [--java PATH] [P1 P2 ... P8 G1 G2 G3]   (none: all)
 #   --quick   short runs to check the harness (figures not worth quoting)    --long   longer runs for the table
 #   --no-pin  no taskset pinning                --no-pg  skip the PostgreSQL runs of P1 and P4
 #   --keep    keep the run directory (logs of every process) under target/bench-run-*
+#   --java    the java command that runs the hubs (default: java on the PATH; e.g. a JDK 25 for virtual threads)
 #   --profile a JFR profile of every measured hub run, of the start and of each drain, summarised by
 #             bench/JfrSummary.java into the results (the figures then carry the profiler: not for the table)
 # Env: HUB_JAR (the jar to measure; default: target/lienthong-hub-*.jar, built when missing), PGURL_HOST (127.0.0.1),

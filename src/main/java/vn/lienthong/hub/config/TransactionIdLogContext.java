@@ -8,8 +8,8 @@ import org.slf4j.MDC;
 /**
  * Puts the transaction id in the log context of a thread that takes an exchange from a queue (the delivery consumers):
  * the edge sets it on request threads, this on the threads that start from a message carrying {@link #HEADER} (the
- * dossier queues' {@code DossierQueue.TRANSACTION_ID}). Camel's MDC propagation (camel.springboot.mdc-logging-keys-pattern) carries it to
- * the threads of asynchronous steps, such as the pre-fill's parallel split.
+ * dossier queues' {@code DossierQueue.TRANSACTION_ID}). {@link LogContextInterceptor} then carries it, from whichever
+ * thread set it, to the threads of asynchronous steps, such as the pre-fill's parallel split.
  */
 public final class TransactionIdLogContext extends RoutePolicySupport {
 

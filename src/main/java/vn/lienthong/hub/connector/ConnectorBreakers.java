@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -17,6 +18,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
  * The circuit breaker of every catalogue service, kept in the {@link CircuitBreakerRegistry} whose breakers are
  * published as {@code resilience4j_circuitbreaker_*} metrics. The route template's {@code circuitBreaker} EIP uses these
  * breakers by name ({@link CatalogueService#breakerName()}), and the connector health reads them.
+ * <p>
+ * A call the service's bulkhead turns away (its calls in flight at the limit) never reached the national system: it
+ * is neither a failure nor a success of that system, so the breaker does not count it. Counted, a burst of callers
+ * beyond the limit would open the circuit of a healthy system and refuse every caller until it closes again.
  */
 @Component
 public class ConnectorBreakers {
@@ -48,6 +53,7 @@ public class ConnectorBreakers {
                 .waitDurationInOpenState(Duration.ofMillis(r.openMillis()))
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .writableStackTraceEnabled(false)
+                .ignoreExceptions(BulkheadFullException.class)
                 .build());
         breaker.getEventPublisher().onStateTransition(event ->
                 log.warn("Circuit of service '{}' ({}): {}", service.code(), service.system(), event.getStateTransition()));

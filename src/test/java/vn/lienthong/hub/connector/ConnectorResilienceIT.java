@@ -105,6 +105,9 @@ class ConnectorResilienceIT extends HubIntegrationTest {
     void otherConnectorsKeepTheirLatency_whileOneIsSlow() {
         // one call first, so the measure below is the steady latency of tax and not its first use
         assertThat(call("tax-obligations", "{\"enterpriseCode\":\"0101234565\"}").statusCode()).isEqualTo(200);
+        CircuitBreaker land = breakers.breaker(catalogue.find("land-parcels").orElseThrow());
+        long landFailedBefore = land.getMetrics().getNumberOfFailedCalls();
+        long landSucceededBefore = land.getMetrics().getNumberOfSuccessfulCalls();
         CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(
                 () -> call("land-parcels", "{\"ownerPersonalId\":\"001090000504\"}"));
         // the slow call is in flight once the land simulator has received it (it answers 10 s later)
@@ -127,5 +130,8 @@ class ConnectorResilienceIT extends HubIntegrationTest {
         assertThat(simulators.server("land").getAllServeEvents()).hasSize((int) landServed);
 
         assertThat(slow.join().statusCode()).isEqualTo(504);
+        // the circuit counts the call that reached land and timed out, not the one turned away before reaching it
+        assertThat(land.getMetrics().getNumberOfFailedCalls()).isEqualTo(landFailedBefore + 1);
+        assertThat(land.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(landSucceededBefore);
     }
 }
