@@ -448,7 +448,7 @@ def warm_until_steady(h, lua, conns=16):
     window = max(5, WARM // 6)
     history, spent, settled = [], 0, False
     while spent < 5 * WARM and not settled:
-        r = wrk(h.url, lua, conns, window, sut=h, label="warm-up")
+        r = wrk(h.url, lua() if callable(lua) else lua, conns, window, sut=h, label="warm-up")
         spent += window
         history.append({"seconds": spent, "rps": r["rps"], "cpu_ms_per_req": r.get("cpu_ms_per_req"),
                         "jit_ms_per_req": r.get("jit_ms_per_req")})
@@ -585,6 +585,8 @@ def p4(h, db):
     jtype = journal_type(h)
     broker = artemis_broker(jtype)
     out = {"journal": jtype}
+    # the accept path is other code than the lookup's: warmed on its own until its cost settles
+    out["warm_up"] = warm_until_steady(h, lua_ingest)  # a new script per window: every dossier code is new
     for clients in (1, 4, 16):
         earlier = RESULTS["details"].get("P4_h2", {}).get("base%d" % clients)
         base = earlier if db != "h2" and earlier else artemis_perf(broker, clients, D)
@@ -815,30 +817,41 @@ def p8(portal):
         h = hub(name, env=env)
         jfr_start(h)
         deadline = time.time() + 600
-        got, first = [], None
+        got, first, half = [], None, None
         while time.time() < deadline:
             rec = json.loads(http(portal.url + "/__portal/received", timeout=30)[1])["received"]
             got = [r for r in rec if ("-%s-" % day) in r["MaHoSo"]]
             if first is None:
                 first = (len(got), h.cpu_seconds())  # hub CPU per delivered event from here on
+            if half is None and len(got) >= total // 2:
+                half = (len(got), h.cpu_seconds())  # and over the second half, with the JIT further along
             if len(got) >= total:
                 break
             time.sleep(0.5)
-        cpu_per_event = 1000.0 * (h.cpu_seconds() - first[1]) / (len(got) - first[0]) if len(got) > first[0] else None
+        end_cpu = h.cpu_seconds()
+        cpu_per_event = 1000.0 * (end_cpu - first[1]) / (len(got) - first[0]) if len(got) > first[0] else None
+        cpu_late = 1000.0 * (end_cpu - half[1]) / (len(got) - half[0]) if half and len(got) > half[0] else None
         jfr_stop(h, "drain, portal %d ms" % latency)
         stamps = sorted(parse_time(r["receivedAt"]) for r in got)
         rate = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 and stamps[-1] > stamps[0] else 0.0
+        # the drain starts on a hub just started (the realistic case: a restart with a backlog), its JIT still cold;
+        # the second half of the arrivals shows how far the rate rises once the delivery path is compiled
+        late = stamps[len(stamps) // 2:]
+        rate_late = (len(late) - 1) / (late[-1] - late[0]) if len(late) > 1 and late[-1] > late[0] else 0.0
         check = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "dossier_check.py"), accepted, portal.url],
                                capture_output=True, text=True).stdout.strip()
         h.stop()
         ideal = consumers * 1000.0 / latency
         out["%dms" % latency] = {"events": total, "arrived": len(got), "rate": rate, "ideal": ideal, "check": check,
-                                 "cpu_ms_per_event": cpu_per_event}
-        log("  drain at %d ms portal latency: %.1f events/s (ideal %d consumers ÷ latency = %.0f/s), hub CPU %s ms/event; %s" % (
-            latency, rate, consumers, ideal, rnd(cpu_per_event), check))
+                                 "cpu_ms_per_event": cpu_per_event, "rate_second_half": rate_late,
+                                 "cpu_ms_per_event_second_half": cpu_late}
+        log("  drain at %d ms portal latency: %.1f events/s (second half %.1f; ideal %d consumers ÷ latency = %.0f/s), "
+            "hub CPU %s ms/event (second half %s); %s" % (latency, rate, rate_late, consumers, ideal, rnd(cpu_per_event),
+                                                          rnd(cpu_late), check))
         row("P8", "delivery drain, portal %d ms, %d consumers" % (latency, consumers), rnd(rate, 1), ideal,
             rnd(rate / ideal, 3), "≥ 500/s" if latency == 1 else "≥ 0.8", "events/s",
-            "hub CPU %s ms/event; %s" % (rnd(cpu_per_event), check))
+            "hub CPU %s ms/event; second half of the drain %.1f events/s, %s ms/event; %s" % (
+                rnd(cpu_per_event), rate_late, rnd(cpu_late), check))
     set_delay(portal, 1)
     RESULTS["details"]["P8"] = out
 
