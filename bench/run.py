@@ -683,18 +683,24 @@ def p6(land_sim, ids):
         ng.stop()
 
 
+def extracted(java, folder, training):
+    """The jar extracted by Spring Boot's tools jar mode into the run directory: (folder, the application jar in it,
+    the environment of a training run with its own data directory and free ports)."""
+    ext = os.path.join(RUN, folder)
+    subprocess.run([java, "-Djarmode=tools", "-jar", JAR, "extract", "--destination", ext], check=True,
+                   capture_output=True, cwd=RUN)
+    env = os.environ.copy()
+    env.update({"HUB_DATA_DIR": os.path.join(RUN, training), "HUB_PORT": "0", "HUB_BROKER_PORT": "0"})
+    return ext, os.path.join(ext, os.path.basename(JAR)), env
+
+
 def p7_cds(backend):
     """The same hub from the extracted jar with a class-data-sharing archive of the classes a start loads (a training
     run that stops after the context refresh). Java 19+: a dynamic archive (-XX:ArchiveClassesAtExit); Java 17 (whose
     dynamic archive crashes on this application's lambdas): a static archive from the class list of the training run,
     without the lambda proxies (the static dump crashes on them too)."""
-    ext = os.path.join(RUN, "extracted")
-    subprocess.run([HUB_JAVA, "-Djarmode=tools", "-jar", JAR, "extract", "--destination", ext], check=True,
-                   capture_output=True, cwd=RUN)
-    app = os.path.join(ext, os.path.basename(JAR))
+    ext, app, train_env = extracted(HUB_JAVA, "extracted", "cds-training")
     jsa = os.path.join(ext, "application.jsa")
-    train_env = os.environ.copy()
-    train_env.update({"HUB_DATA_DIR": os.path.join(RUN, "cds-training"), "HUB_PORT": "0", "HUB_BROKER_PORT": "0"})
     args = ["-Dspring.context.exit=onRefresh", "-jar", app, "--hub.simulators.enabled=false"]
     feature = java_feature(HUB_JAVA)
     logf = open(os.path.join(RUN, "cds-training.log"), "w")
@@ -760,19 +766,14 @@ def aot_java():
 def p7_aot(backend):
     """The start on a JDK with the ahead-of-time cache (25 and later): the jar on that JDK, then the extracted jar
     with an AOT cache made by a training run that stops after the context refresh (Spring Boot's documented
-    recipe: -XX:AOTCacheOutput with -Dspring.context.exit=onRefresh). Returns (plain, cached) hubs' figures or None."""
+    recipe: -XX:AOTCacheOutput with -Dspring.context.exit=onRefresh). Returns the figures of both, or None."""
     found = aot_java()
     if not found:
         log("P7: no JDK 25 or later (BENCH_AOT_JAVA or /usr/lib/jvm): the AOT cache is not measured")
         return None
     java, feature = found
-    ext = os.path.join(RUN, "extracted-aot")
-    subprocess.run([java, "-Djarmode=tools", "-jar", JAR, "extract", "--destination", ext], check=True,
-                   capture_output=True, cwd=RUN)
-    app = os.path.join(ext, os.path.basename(JAR))
+    ext, app, train_env = extracted(java, "extracted-aot", "aot-training")
     cache = os.path.join(ext, "hub.aot")
-    train_env = os.environ.copy()
-    train_env.update({"HUB_DATA_DIR": os.path.join(RUN, "aot-training"), "HUB_PORT": "0", "HUB_BROKER_PORT": "0"})
     with open(os.path.join(RUN, "aot-training.log"), "w") as logf:
         subprocess.run(pin([java, "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar", app,
                             "--hub.simulators.enabled=false"], SUT_CPUS),
