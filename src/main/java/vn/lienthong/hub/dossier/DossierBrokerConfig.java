@@ -157,11 +157,9 @@ public class DossierBrokerConfig {
         return component;
     }
 
-    /** The idempotent consumer of the accept flow: event ids already accepted, in the hub's database (Flyway V11). */
+    /** The idempotent consumer of the accept flow: the event ids already accepted are those with a state row. */
     @Bean("dossierEventIds")
-    public org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository dossierEventIds(javax.sql.DataSource dataSource) {
-        var repository = new org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository(dataSource, "dossier-accept");
-        repository.setCreateTableIfNotExists(false);
-        return repository;
+    public AcceptedEventIds dossierEventIds(DossierSyncStore store) {
+        return new AcceptedEventIds(store);
     }
 }

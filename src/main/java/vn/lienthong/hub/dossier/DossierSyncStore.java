@@ -50,6 +50,11 @@ public class DossierSyncStore {
         }
     }
 
+    /** Whether an event id has a state row: it was accepted (or its delivery began). */
+    public boolean known(String eventId) {
+        return !jdbc.queryForList("SELECT 1 FROM dossier_sync_event WHERE event_id = ?", Integer.class, eventId).isEmpty();
+    }
+
     /** The sender and payload hash of an accepted event. */
     public Optional<EventOwner> owner(String eventId) {
         return jdbc.query("SELECT client_id, payload_sha256 FROM dossier_sync_event WHERE event_id = ?",

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -56,6 +56,13 @@ final class ChainWriter {
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
     private volatile boolean running = true;
+    /**
+     * The newest checkpoint this writer knows of (its seq and signing time; -1 when none is known yet), read and set
+     * by the writer's thread only. Another instance may have signed a newer one, so these never say more than the
+     * database: a checkpoint they say is not due is not due, and one they say is due is looked up before it is signed.
+     */
+    private long knownCheckpointSeq = -1;
+    private Instant knownCheckpointAt = Instant.EPOCH;
     /** Counted down by {@link #close}: a retry wait ends at once when the hub stops. */
     private final CountDownLatch stopping = new CountDownLatch(1);
 
@@ -64,7 +71,8 @@ final class ChainWriter {
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         this.settings = settings;
         this.keys = keys;
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        // bounded; two locks, so the callers queueing records do not wait for the writer taking a batch
+        this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
         this.thread = new Thread(this::run, "message-log-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -100,16 +108,18 @@ final class ChainWriter {
                     if (first == null) {
                         if (System.currentTimeMillis() - lastIdleCheck >= idleCheckMillis) {
                             lastIdleCheck = System.currentTimeMillis();
-                            tx.executeWithoutResult(status -> checkpointIfDue(lockHead(), Instant.now()));
+                            Checkpoint signed = tx.execute(status -> checkpointIfDue(lockHead(), Instant.now()));
+                            know(signed);
                         }
                         continue;
                     }
                     batch.add(first);
                     queue.drainTo(batch, settings.maxBatch() - 1);
                 }
-                List<Long> seqs = tx.execute(status -> write(batch));
+                Written written = tx.execute(status -> write(batch));
+                know(written.checkpoint());
                 for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).committed().complete(seqs.get(i));
+                    batch.get(i).committed().complete(written.seqs().get(i));
                 }
                 batch.clear();
                 backoff = 100;
@@ -148,8 +158,9 @@ final class ChainWriter {
         List<Pending> left = new ArrayList<>();
         for (Pending pending : batch) {
             try {
-                Long seq = tx.execute(status -> write(List.of(pending)).get(0));
-                pending.committed().complete(seq);
+                Written written = tx.execute(status -> write(List.of(pending)));
+                know(written.checkpoint());
+                pending.committed().complete(written.seqs().get(0));
             } catch (NonTransientDataAccessException refused) {
                 log.error("Message log record of transaction {} ({} {}) cannot be stored and is refused: {}",
                         pending.draft().transactionId(), pending.draft().recordType(), pending.draft().service(),
@@ -164,10 +175,23 @@ final class ChainWriter {
     }
 
     private Map<String, Object> lockHead() {
-        return jdbc.queryForMap("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+        // a parameter makes it a prepared statement, which the database parses once rather than at every batch
+        return jdbc.queryForMap("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = ? FOR UPDATE", 1);
     }
 
-    private List<Long> write(List<Pending> batch) {
+    /** The seqs a batch was given, and the checkpoint its transaction signed (null: none). */
+    private record Written(List<Long> seqs, Checkpoint checkpoint) {
+    }
+
+    /** After a commit: the checkpoint it signed is the newest one known. */
+    private void know(Checkpoint committed) {
+        if (committed != null) {
+            knownCheckpointSeq = committed.seq();
+            knownCheckpointAt = committed.signedAt();
+        }
+    }
+
+    private Written write(List<Pending> batch) {
         Map<String, Object> head = lockHead();
         long seq = ((Number) head.get("last_seq")).longValue();
         String hash = (String) head.get("last_hash");
@@ -184,34 +208,44 @@ final class ChainWriter {
                 r.requestBodyEnc(), r.responseBodyEnc()});
         }
         jdbc.batchUpdate(INSERT, rows);
-        jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
-        checkpointIfDue(Map.of("last_seq", seq, "last_hash", hash), Instant.now());
-        return seqs;
+        jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = ?", seq, hash, 1);
+        Checkpoint signed = checkpointIfDue(Map.of("last_seq", seq, "last_hash", hash), Instant.now());
+        return new Written(seqs, signed);
     }
 
-    /** Signs the head when enough records, or enough time, have passed since the last checkpoint. */
-    private void checkpointIfDue(Map<String, Object> head, Instant now) {
+    /**
+     * Signs the head when enough records, or enough time, have passed since the last checkpoint; the checkpoint
+     * signed, or null. The last checkpoint is looked up only when the newest one this writer knows of says one is
+     * due: the checkpoints of other instances only make it later.
+     */
+    private Checkpoint checkpointIfDue(Map<String, Object> head, Instant now) {
         if (keys == null) {
-            return;
+            return null;
         }
         long seq = ((Number) head.get("last_seq")).longValue();
-        if (seq == 0) {
-            return;
+        if (seq == 0 || knownCheckpointSeq >= 0 && !due(seq, knownCheckpointSeq, knownCheckpointAt, now)) {
+            return null;
         }
-        List<Map<String, Object>> last = jdbc.queryForList("SELECT seq, signed_at FROM audit_checkpoint ORDER BY seq DESC LIMIT 1");
+        List<Map<String, Object>> last = jdbc.queryForList(
+                "SELECT seq, signed_at FROM audit_checkpoint ORDER BY seq DESC FETCH FIRST ? ROWS ONLY", 1);
         long lastSeq = last.isEmpty() ? 0 : ((Number) last.get(0).get("seq")).longValue();
-        if (seq <= lastSeq) {
-            return;
-        }
         Instant lastAt = last.isEmpty() ? Instant.EPOCH : JdbcMessageLog.instant(last.get(0).get("signed_at"));
-        boolean due = seq - lastSeq >= settings.checkpointInterval()
-                || Duration.between(lastAt, now).compareTo(settings.checkpointPeriod()) >= 0;
-        if (due) {
-            Checkpoint c = keys.sign(seq, (String) head.get("last_hash"), now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-            jdbc.update("INSERT INTO audit_checkpoint (seq, record_hash, signed_at, key_id, algorithm, signature)"
-                    + " VALUES (?,?,?,?,?,?)", c.seq(), c.recordHash(), Timestamp.from(c.signedAt()), c.keyId(),
-                    c.algorithm(), c.signature());
+        // committed data: true whatever becomes of this transaction
+        knownCheckpointSeq = lastSeq;
+        knownCheckpointAt = lastAt;
+        if (seq <= lastSeq || !due(seq, lastSeq, lastAt, now)) {
+            return null;
         }
+        Checkpoint c = keys.sign(seq, (String) head.get("last_hash"), now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        jdbc.update("INSERT INTO audit_checkpoint (seq, record_hash, signed_at, key_id, algorithm, signature)"
+                + " VALUES (?,?,?,?,?,?)", c.seq(), c.recordHash(), Timestamp.from(c.signedAt()), c.keyId(),
+                c.algorithm(), c.signature());
+        return c;
+    }
+
+    private boolean due(long seq, long lastSeq, Instant lastAt, Instant now) {
+        return seq - lastSeq >= settings.checkpointInterval()
+                || Duration.between(lastAt, now).compareTo(settings.checkpointPeriod()) >= 0;
     }
 
     /** Stops after writing what is queued, waiting at most {@code wait}. */
