@@ -8,7 +8,12 @@ import java.util.UUID;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.CallContext;
@@ -16,7 +21,8 @@ import vn.lienthong.hub.exchange.HubException;
 
 /**
  * The decisions of the flow {@code dossier-accept}, which stores a validated event durably in the delivery queue
- * first (the answer 202 means "cannot be lost") and then records its state and the dossier's index facts. A resend
+ * first (the answer 202 means "cannot be lost") and then records its state, the dossier's index facts and its latest
+ * data (one transaction, one commit: the three writes become visible together). A resend
  * with a known event id (the flow's idempotent consumer) is answered with the same event id and is not queued twice
  * (the broker also drops it by its duplicate id).
  */
@@ -27,10 +33,14 @@ public class DossierIngest {
 
     private final DossierSyncStore store;
     private final CodeMappings codes;
+    private final DossierSnapshots snapshots;
+    private final TransactionTemplate tx;
 
-    public DossierIngest(DossierSyncStore store, CodeMappings codes) {
+    public DossierIngest(DossierSyncStore store, CodeMappings codes, DossierSnapshots snapshots, JdbcTemplate jdbc) {
         this.store = store;
         this.codes = codes;
+        this.snapshots = snapshots;
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     }
 
     /** First step of the flow {@code dossier-accept}: the event to queue, with its id (the sender's, or a new one). */
@@ -56,14 +66,31 @@ public class DossierIngest {
         throw new HubException(ErrorCode.QUEUE_UNAVAILABLE, "the dossier queue did not store the event; send it again");
     }
 
-    /** After the broker has the event: its state (PENDING) and the dossier's index facts; the 202 answer. */
+    /**
+     * After the broker has the event: its state (PENDING), the dossier's index facts and, for a dossier event, the
+     * dossier's latest data; the 202 answer. The three writes share one transaction (one commit instead of three).
+     * A write that meets a row it did not expect (the event id is known already: a concurrent send under the same id,
+     * or the delivery consumer was first; or a concurrent first event of the same dossier) rolls it back, and the
+     * writes are made again one by one, each handling what it met: PostgreSQL aborts a transaction at its first
+     * failed statement, so the duplicate cannot be handled inside it without a savepoint per write.
+     */
     public DossierAccepted accepted(DossierEvent event) {
-        if (!store.recordAccepted(event)) {
-            // Known already (a concurrent send under the same id, or the delivery consumer was first): the broker
-            // kept one copy by its duplicate id; a different event under that id is not it.
-            checkSameEvent(event);
+        try {
+            tx.executeWithoutResult(status -> {
+                store.insertAccepted(event);
+                recordIndexFacts(event);
+                snapshots.keep(event);
+            });
+        } catch (DataAccessException | TransactionException e) {
+            log.debug("Dossier event {} of {}: state written write by write ({})", event.eventId(), event.dossierCode(),
+                    e.getMessage());
+            if (!store.recordAccepted(event)) {
+                // Known already: the broker kept one copy by its duplicate id; a different event under that id is not it.
+                checkSameEvent(event);
+            }
+            recordIndexFacts(event);
+            snapshots.keep(event);
         }
-        recordIndexFacts(event);
         return new DossierAccepted(event.eventId(), event.dossierCode(), event.kind().name(), false);
     }
 

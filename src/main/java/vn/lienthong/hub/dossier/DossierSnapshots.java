@@ -52,7 +52,8 @@ public class DossierSnapshots {
                 jdbc.update("INSERT INTO dossier_snapshot (dossier_code, event_id, client_id, data, accepted_at) VALUES (?,?,?,?,?)",
                         event.dossierCode(), event.eventId(), event.clientId(), data, at);
             } catch (DuplicateKeyException newer) {
-                // a later event of the same dossier is already kept
+                // a later event of the same dossier is already kept (inside a transaction, the caller's to handle)
+                DossierSyncStore.rethrowInTransaction(newer);
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the hub remembers of each event and dossier: delivery state, attempts, last error (for
@@ -38,15 +39,34 @@ public class DossierSyncStore {
     /** Records an accepted event as PENDING; false when the event id is already known (a resend). */
     public boolean recordAccepted(DossierEvent event) {
         try {
-            Timestamp now = Timestamp.from(Instant.now());
-            jdbc.update("INSERT INTO dossier_sync_event (event_id, dossier_code, kind, status, attempts, transaction_id,"
-                            + " client_id, channel, accepted_at, updated_at, payload_sha256) VALUES (?,?,?,?,0,?,?,?,?,?,?)",
-                    event.eventId(), event.dossierCode(), event.kind().name(), SyncState.PENDING.name(),
-                    event.transactionId(), event.clientId(), event.channel(), Timestamp.from(event.acceptedAt()), now,
-                    EventPayloads.sha256(event));
+            insertAccepted(event);
             return true;
         } catch (DuplicateKeyException e) {
+            rethrowInTransaction(e);
             return false;
+        }
+    }
+
+    /**
+     * Records an accepted event as PENDING; a known event id is a {@link DuplicateKeyException} (inside a transaction
+     * on PostgreSQL, one that aborts it).
+     */
+    public void insertAccepted(DossierEvent event) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO dossier_sync_event (event_id, dossier_code, kind, status, attempts, transaction_id,"
+                        + " client_id, channel, accepted_at, updated_at, payload_sha256) VALUES (?,?,?,?,0,?,?,?,?,?,?)",
+                event.eventId(), event.dossierCode(), event.kind().name(), SyncState.PENDING.name(),
+                event.transactionId(), event.clientId(), event.channel(), Timestamp.from(event.acceptedAt()), now,
+                EventPayloads.sha256(event));
+    }
+
+    /**
+     * Inside a transaction a duplicate is the caller's to handle: on PostgreSQL the failed statement aborted the
+     * transaction, and a commit of it would silently roll back every write.
+     */
+    static void rethrowInTransaction(DuplicateKeyException e) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw e;
         }
     }
 
@@ -194,6 +214,9 @@ public class DossierSyncStore {
                     + " VALUES (?,?,?,?,?,?,?,?,?,?,COALESCE(?, FALSE),COALESCE(?, FALSE),COALESCE(?, FALSE),"
                     + "COALESCE(?, FALSE),?,?,?)", append(values, now));
         } catch (DuplicateKeyException e) {
+            // a concurrent first event of the same dossier; inside a transaction the caller handles it (PostgreSQL has
+            // aborted the transaction, and a commit would silently roll it back)
+            rethrowInTransaction(e);
             jdbc.update(update, values);
         }
     }
