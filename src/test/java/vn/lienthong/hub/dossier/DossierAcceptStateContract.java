@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.lienthong.hub.TestDatabase;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.HubException;
 
@@ -40,11 +40,25 @@ abstract class DossierAcceptStateContract {
 
     private static final String DOSSIER = "000.00.01.H22-250225-00001";
 
-    /** A data source on an empty schema of its own. */
-    protected abstract DataSource dataSource();
+    private final TestDatabase database;
 
-    /** The schema Flyway should migrate, or null for the default one. */
-    protected abstract String schema();
+    /** On an empty database of this test's own. */
+    protected DossierAcceptStateContract(TestDatabase database) {
+        this.database = database;
+    }
+
+    protected TestDatabase database() {
+        return database;
+    }
+
+    protected DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** The PostgreSQL schema, or null for H2's default one. */
+    protected String schema() {
+        return database.schema();
+    }
 
     private final AtomicInteger connections = new AtomicInteger();
     private JdbcTemplate jdbc;
@@ -55,11 +69,7 @@ abstract class DossierAcceptStateContract {
 
     @BeforeEach
     void migrate() {
-        var flyway = Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration");
-        if (schema() != null) {
-            flyway = flyway.schemas(schema()).defaultSchema(schema());
-        }
-        flyway.load().migrate();
+        database().migrate();
         DataSource counted = new DelegatingDataSource(dataSource()) {
             @Override
             public Connection getConnection() throws SQLException {
@@ -79,6 +89,7 @@ abstract class DossierAcceptStateContract {
     @AfterEach
     void stopPool() {
         pool.shutdownNow();
+        database.drop();
     }
 
     private static DossierEvent dossierEvent(String eventId, String clientId, String owner) {

@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.lienthong.hub.TestDatabase;
 import vn.lienthong.hub.audit.MessageLogRecord;
 import vn.lienthong.hub.audit.Outcome;
 import vn.lienthong.hub.audit.archive.MessageLogArchiver;
@@ -57,19 +57,29 @@ abstract class MessageLogChainContract {
     protected MessageLogQueries queries;
     private final Instant start = Instant.parse("2026-11-20T01:00:00Z");
 
-    /** A data source on an empty schema of its own. */
-    protected abstract DataSource dataSource();
+    private final TestDatabase database;
 
-    /** The schema Flyway should migrate, or null for the default one. */
-    protected abstract String schema();
+    /** On an empty database of this test's own. */
+    protected MessageLogChainContract(TestDatabase database) {
+        this.database = database;
+    }
+
+    protected TestDatabase database() {
+        return database;
+    }
+
+    protected DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** The PostgreSQL schema, or null for H2's default one. */
+    protected String schema() {
+        return database.schema();
+    }
 
     @BeforeEach
     void migrate() {
-        var flyway = Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration");
-        if (schema() != null) {
-            flyway = flyway.schemas(schema()).defaultSchema(schema());
-        }
-        flyway.load().migrate();
+        database().migrate();
         jdbc = new JdbcTemplate(dataSource());
         keys = CheckpointKeys.load(dir.resolve("keys/private.pem"), dir.resolve("keys/public.pem"), true);
         log = newLog(Duration.ofSeconds(10));
@@ -79,6 +89,7 @@ abstract class MessageLogChainContract {
     @AfterEach
     void stop() {
         log.close();
+        database.drop();
     }
 
     private JdbcMessageLog newLog(Duration commitTimeout) {

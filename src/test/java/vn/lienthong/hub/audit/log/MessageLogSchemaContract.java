@@ -7,29 +7,45 @@ import java.time.temporal.ChronoUnit;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.lienthong.hub.TestDatabase;
 import vn.lienthong.hub.audit.MessageLogRecord;
 import vn.lienthong.hub.audit.Outcome;
 
 /** The same Flyway schema and message-log queries, run against each database the hub supports. */
 abstract class MessageLogSchemaContract {
 
-    /** A data source on an empty schema of its own. */
-    protected abstract DataSource dataSource();
+    private final TestDatabase database;
 
-    /** The schema Flyway should migrate, or null for the default one. */
-    protected abstract String schema();
+    /** On an empty database of this test's own. */
+    protected MessageLogSchemaContract(TestDatabase database) {
+        this.database = database;
+    }
+
+    protected TestDatabase database() {
+        return database;
+    }
+
+    protected DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** The PostgreSQL schema, or null for H2's default one. */
+    protected String schema() {
+        return database.schema();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.drop();
+    }
 
     @Test
     void migratesAndStoresRecordsWithVietnameseTextIntact() {
-        var flyway = Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration");
-        if (schema() != null) {
-            flyway = flyway.schemas(schema()).defaultSchema(schema());
-        }
-        assertThat(flyway.load().migrate().success).isTrue();
+        assertThat(database().migrate().success).isTrue();
 
         JdbcMessageLog log = new JdbcMessageLog(new JdbcTemplate(dataSource()));
         Instant in = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -1,40 +1,14 @@
 package vn.lienthong.hub.audit.log;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/**
- * The schema on PostgreSQL, in a throw-away schema. Runs when {@code HUB_TEST_POSTGRES_URL} is set
- * (with {@code HUB_TEST_POSTGRES_USER} and {@code HUB_TEST_POSTGRES_PASSWORD}); {@code .ci/run} sets them.
- */
+import vn.lienthong.hub.TestDatabase;
+
+/** The schema on PostgreSQL, in a throw-away schema. Runs when {@code HUB_TEST_POSTGRES_URL} is set (see {@link TestDatabase}). */
 @EnabledIfEnvironmentVariable(named = "HUB_TEST_POSTGRES_URL", matches = ".+")
 class MessageLogSchemaPostgresIT extends MessageLogSchemaContract {
 
-    private final String schema = "hub_test_" + Long.toHexString(System.nanoTime());
-    private final DataSource dataSource = new DriverManagerDataSource(withSchema(System.getenv("HUB_TEST_POSTGRES_URL"), schema),
-            System.getenv().getOrDefault("HUB_TEST_POSTGRES_USER", "postgres"),
-            System.getenv().getOrDefault("HUB_TEST_POSTGRES_PASSWORD", ""));
-
-    @Override
-    protected DataSource dataSource() {
-        return dataSource;
-    }
-
-    @Override
-    protected String schema() {
-        return schema;
-    }
-
-    private static String withSchema(String url, String schema) {
-        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    }
-
-    @AfterEach
-    void dropSchema() {
-        new JdbcTemplate(dataSource).execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    MessageLogSchemaPostgresIT() {
+        super(TestDatabase.postgres("hub_test"));
     }
 }
