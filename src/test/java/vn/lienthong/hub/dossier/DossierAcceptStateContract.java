@@ -27,6 +27,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.lienthong.hub.DatabaseContract;
 import vn.lienthong.hub.TestDatabase;
 import vn.lienthong.hub.exchange.ErrorCode;
 import vn.lienthong.hub.exchange.HubException;
@@ -36,28 +37,13 @@ import vn.lienthong.hub.exchange.HubException;
  * its latest data), on each database the hub supports: one transaction for a new event, and the same outcome as
  * before when a write meets a row it did not expect (on PostgreSQL the failed statement aborts the transaction).
  */
-abstract class DossierAcceptStateContract {
+abstract class DossierAcceptStateContract extends DatabaseContract {
 
     private static final String DOSSIER = "000.00.01.H22-250225-00001";
 
-    private final TestDatabase database;
-
     /** On an empty database of this test's own. */
     protected DossierAcceptStateContract(TestDatabase database) {
-        this.database = database;
-    }
-
-    protected TestDatabase database() {
-        return database;
-    }
-
-    protected DataSource dataSource() {
-        return database.dataSource();
-    }
-
-    /** The PostgreSQL schema, or null for H2's default one. */
-    protected String schema() {
-        return database.schema();
+        super(database);
     }
 
     private final AtomicInteger connections = new AtomicInteger();
@@ -89,7 +75,6 @@ abstract class DossierAcceptStateContract {
     @AfterEach
     void stopPool() {
         pool.shutdownNow();
-        database.drop();
     }
 
     private static DossierEvent dossierEvent(String eventId, String clientId, String owner) {

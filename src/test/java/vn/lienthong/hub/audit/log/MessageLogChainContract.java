@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +27,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.lienthong.hub.DatabaseContract;
 import vn.lienthong.hub.TestDatabase;
 import vn.lienthong.hub.audit.MessageLogRecord;
 import vn.lienthong.hub.audit.Outcome;
@@ -46,7 +45,7 @@ import vn.lienthong.hub.audit.query.RecordFilter;
  * The hash chain, checkpoints, tamper detection, export and the write guarantee, on each database the hub supports.
  * Tampering is done the way an insider would: SQL on the table.
  */
-abstract class MessageLogChainContract {
+abstract class MessageLogChainContract extends DatabaseContract {
 
     @TempDir
     Path dir;
@@ -57,24 +56,9 @@ abstract class MessageLogChainContract {
     protected MessageLogQueries queries;
     private final Instant start = Instant.parse("2026-11-20T01:00:00Z");
 
-    private final TestDatabase database;
-
     /** On an empty database of this test's own. */
     protected MessageLogChainContract(TestDatabase database) {
-        this.database = database;
-    }
-
-    protected TestDatabase database() {
-        return database;
-    }
-
-    protected DataSource dataSource() {
-        return database.dataSource();
-    }
-
-    /** The PostgreSQL schema, or null for H2's default one. */
-    protected String schema() {
-        return database.schema();
+        super(database);
     }
 
     @BeforeEach
@@ -89,7 +73,6 @@ abstract class MessageLogChainContract {
     @AfterEach
     void stop() {
         log.close();
-        database.drop();
     }
 
     private JdbcMessageLog newLog(Duration commitTimeout) {

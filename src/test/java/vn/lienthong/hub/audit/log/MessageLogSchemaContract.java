@@ -5,42 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.lienthong.hub.DatabaseContract;
 import vn.lienthong.hub.TestDatabase;
 import vn.lienthong.hub.audit.MessageLogRecord;
 import vn.lienthong.hub.audit.Outcome;
 
 /** The same Flyway schema and message-log queries, run against each database the hub supports. */
-abstract class MessageLogSchemaContract {
-
-    private final TestDatabase database;
+abstract class MessageLogSchemaContract extends DatabaseContract {
 
     /** On an empty database of this test's own. */
     protected MessageLogSchemaContract(TestDatabase database) {
-        this.database = database;
-    }
-
-    protected TestDatabase database() {
-        return database;
-    }
-
-    protected DataSource dataSource() {
-        return database.dataSource();
-    }
-
-    /** The PostgreSQL schema, or null for H2's default one. */
-    protected String schema() {
-        return database.schema();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.drop();
+        super(database);
     }
 
     @Test
