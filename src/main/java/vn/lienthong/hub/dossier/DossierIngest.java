@@ -76,22 +76,23 @@ public class DossierIngest {
      */
     public DossierAccepted accepted(DossierEvent event) {
         try {
-            tx.executeWithoutResult(status -> {
-                store.insertAccepted(event);
-                recordIndexFacts(event);
-                snapshots.keep(event);
-            });
+            tx.executeWithoutResult(status -> record(event));
         } catch (DataAccessException | TransactionException e) {
             log.debug("Dossier event {} of {}: state written write by write ({})", event.eventId(), event.dossierCode(),
                     e.getMessage());
-            if (!store.recordAccepted(event)) {
-                // Known already: the broker kept one copy by its duplicate id; a different event under that id is not it.
-                checkSameEvent(event);
-            }
-            recordIndexFacts(event);
-            snapshots.keep(event);
+            record(event);
         }
         return new DossierAccepted(event.eventId(), event.dossierCode(), event.kind().name(), false);
+    }
+
+    /** The three writes; inside a transaction each store rethrows the duplicate it meets instead of handling it. */
+    private void record(DossierEvent event) {
+        if (!store.recordAccepted(event)) {
+            // Known already: the broker kept one copy by its duplicate id; a different event under that id is not it.
+            checkSameEvent(event);
+        }
+        recordIndexFacts(event);
+        snapshots.keep(event);
     }
 
     private void checkSameEvent(DossierEvent event) {

@@ -36,28 +36,23 @@ public class DossierSyncStore {
         this.jdbc = jdbc;
     }
 
-    /** Records an accepted event as PENDING; false when the event id is already known (a resend). */
+    /**
+     * Records an accepted event as PENDING; false when the event id is already known (a resend). Inside a transaction
+     * a known id is thrown ({@link DuplicateKeyException}): on PostgreSQL it has aborted the transaction.
+     */
     public boolean recordAccepted(DossierEvent event) {
         try {
-            insertAccepted(event);
+            Timestamp now = Timestamp.from(Instant.now());
+            jdbc.update("INSERT INTO dossier_sync_event (event_id, dossier_code, kind, status, attempts, transaction_id,"
+                            + " client_id, channel, accepted_at, updated_at, payload_sha256) VALUES (?,?,?,?,0,?,?,?,?,?,?)",
+                    event.eventId(), event.dossierCode(), event.kind().name(), SyncState.PENDING.name(),
+                    event.transactionId(), event.clientId(), event.channel(), Timestamp.from(event.acceptedAt()), now,
+                    EventPayloads.sha256(event));
             return true;
         } catch (DuplicateKeyException e) {
             rethrowInTransaction(e);
             return false;
         }
-    }
-
-    /**
-     * Records an accepted event as PENDING; a known event id is a {@link DuplicateKeyException} (inside a transaction
-     * on PostgreSQL, one that aborts it).
-     */
-    public void insertAccepted(DossierEvent event) {
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO dossier_sync_event (event_id, dossier_code, kind, status, attempts, transaction_id,"
-                        + " client_id, channel, accepted_at, updated_at, payload_sha256) VALUES (?,?,?,?,0,?,?,?,?,?,?)",
-                event.eventId(), event.dossierCode(), event.kind().name(), SyncState.PENDING.name(),
-                event.transactionId(), event.clientId(), event.channel(), Timestamp.from(event.acceptedAt()), now,
-                EventPayloads.sha256(event));
     }
 
     /**
