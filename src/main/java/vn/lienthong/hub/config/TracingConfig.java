@@ -1,7 +1,6 @@
 package vn.lienthong.hub.config;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.observation.MicrometerObservationTracer;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +18,11 @@ import io.micrometer.tracing.Tracer;
  * auto-configuration for this stands aside when the actuator is present, so it is set up here. The transaction id
  * goes into the log context of the threads that take exchanges from a queue ({@link TransactionIdLogContext}) and,
  * with the trace, travels on to the threads of asynchronous steps ({@link LogContextInterceptor}).
+ * <p>
+ * Only where tracing is on ({@code management.tracing.enabled}, set by {@link TracingSwitch}): Spring Boot creates its
+ * OpenTelemetry tracer whether tracing is on or not, and Camel's tracer on it, with nobody receiving the spans, took
+ * a tenth of the delivery flow's CPU (an observation and its timers per step, the exclude patterns matched against
+ * every endpoint's URI; docs/performance.md).
  */
 @Configuration(proxyBeanMethods = false)
 public class TracingConfig {
@@ -32,21 +36,19 @@ public class TracingConfig {
     /** The span handling of the Camel context, set up before it starts (none when tracing is switched off). */
     @Bean
     public CamelContextConfiguration camelTracing(ObservationRegistry observations, ObjectProvider<Tracer> tracers,
-            @Value("${hub.tracing.exclude-patterns:}") String excludePatterns) {
+            @Value("${hub.tracing.exclude-patterns:}") String excludePatterns,
+            @Value("${management.tracing.enabled:true}") boolean enabled) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {
                 camelContext.addRoutePolicyFactory((context, routeId, route) -> new TransactionIdLogContext());
-                Tracer tracer = tracers.getIfAvailable();
+                Tracer tracer = enabled ? tracers.getIfAvailable() : null;
                 if (tracer == null) {
                     return;
                 }
-                MicrometerObservationTracer camelTracer = new MicrometerObservationTracer();
+                HubCamelTracer camelTracer = new HubCamelTracer(excludePatterns);
                 camelTracer.setObservationRegistry(observations);
                 camelTracer.setTracer(tracer);
-                if (!excludePatterns.isBlank()) {
-                    camelTracer.setExcludePatterns(excludePatterns);
-                }
                 camelTracer.init(camelContext);
             }
 
