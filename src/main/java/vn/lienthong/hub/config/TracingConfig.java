@@ -20,9 +20,9 @@ import io.micrometer.tracing.Tracer;
  * with the trace, travels on to the threads of asynchronous steps ({@link LogContextInterceptor}).
  * <p>
  * Only where tracing is on ({@code management.tracing.enabled}, set by {@link TracingSwitch}): Spring Boot creates its
- * OpenTelemetry tracer whether tracing is on or not, and Camel's tracer on it, with nobody receiving the spans, took
- * a tenth of the delivery flow's CPU (an observation and its timers per step, the exclude patterns matched against
- * every endpoint's URI; docs/performance.md).
+ * OpenTelemetry tracer whether tracing is on or not, and Camel's tracer on it, with nobody receiving the spans, was in
+ * 11 % of the delivery consumers' profile samples and 6.5 % of the lookup's (an observation and its timers per
+ * step, the exclude patterns matched against every endpoint's URI; docs/performance.md).
  */
 @Configuration(proxyBeanMethods = false)
 public class TracingConfig {
