@@ -233,14 +233,19 @@ public class DossierSyncStore {
                 dossierCode);
     }
 
-    /** The hub added DSKetNoiCSDL (population database) to the dossier it delivered. */
-    public void markPopulationDbByHub(String dossierCode) {
-        jdbc.update("UPDATE dossier_record SET population_db_by_hub = TRUE WHERE dossier_code = ?", dossierCode);
+    /**
+     * The hub added DSKetNoiCSDL (population database) to the event it delivers. Marked on the event's row, which the
+     * delivery's claim has made sure of: the dossier's row may not be written yet when the consumer is faster than the
+     * edge (the edge writes it after the broker has the event).
+     */
+    public void markPopulationDbByHub(String eventId) {
+        jdbc.update("UPDATE dossier_sync_event SET population_db_by_hub = TRUE WHERE event_id = ?", eventId);
     }
 
     private static final String FACTS = "SELECT r.*,"
             + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status NOT IN ('SYNCED', 'DISCARDED', 'FORGED')) AS unsynced,"
-            + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status = 'DISCARDED') AS discarded"
+            + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.status = 'DISCARDED') AS discarded,"
+            + " (SELECT COUNT(*) FROM dossier_sync_event e WHERE e.dossier_code = r.dossier_code AND e.population_db_by_hub) AS by_hub_events"
             + " FROM dossier_record r";
 
     /** The dossiers received in {@code [from, to)} (or first seen then, while they have no reception date). */
@@ -278,7 +283,7 @@ public class DossierSyncStore {
                 instant(rs, "step_finished_at"), instant(rs, "finished_seen_at"), instant(rs, "first_seen_at"),
                 rs.getString("department"), rs.getString("officer"), rs.getString("last_step"),
                 instant(rs, "last_step_at"), rs.getBoolean("digitised_reuse"), rs.getBoolean("results_digitised"),
-                rs.getBoolean("vneid"), rs.getBoolean("population_db"), rs.getBoolean("population_db_by_hub"),
+                rs.getBoolean("vneid"), rs.getBoolean("population_db"), rs.getBoolean("population_db_by_hub") || rs.getLong("by_hub_events") > 0,
                 rs.getLong("unsynced"), rs.getLong("discarded"));
     }
 

@@ -73,7 +73,7 @@ public class PopulationDatabaseUse {
             connections.add(population);
             item.put("DSKetNoiCSDL", connections);
         }
-        store.markPopulationDbByHub(event.dossierCode());
+        store.markPopulationDbByHub(event.eventId());
         return true;
     }
 

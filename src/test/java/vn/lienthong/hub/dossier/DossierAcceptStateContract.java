@@ -126,6 +126,22 @@ abstract class DossierAcceptStateContract extends DatabaseContract {
     }
 
     @Test
+    void theDeliveryMarkedThePopulationDatabaseBeforeTheEdgeWroteTheDossier_theIndexStillCountsIt() {
+        DossierEvent event = dossierEvent("ev-7", "mot-cua", "Phạm Thị Dung");
+        // the consumer got the event first: its claim wrote the state, then the hub added DSKetNoiCSDL
+        assertThat(store.claim(event, SyncState.PENDING, 0, 1)).isTrue();
+        store.markPopulationDbByHub(event.eventId());
+        assertThat(count("dossier_record")).isZero();
+
+        ingest.accepted(event);
+
+        assertThat(store.facts(DOSSIER)).get().satisfies(f -> {
+            assertThat(f.populationDbByHub()).isTrue();
+            assertThat(DossierStatistics.usesPopulationDb(f)).isTrue();
+        });
+    }
+
+    @Test
     void anotherClientsEventUnderAKnownId_isRefused_andWritesNothing() {
         assertThat(store.recordAccepted(dossierEvent("ev-3", "mot-cua", "Lê Văn Cường"))).isTrue();
 
