@@ -283,7 +283,8 @@ public class DossierSyncStore {
                 instant(rs, "step_finished_at"), instant(rs, "finished_seen_at"), instant(rs, "first_seen_at"),
                 rs.getString("department"), rs.getString("officer"), rs.getString("last_step"),
                 instant(rs, "last_step_at"), rs.getBoolean("digitised_reuse"), rs.getBoolean("results_digitised"),
-                rs.getBoolean("vneid"), rs.getBoolean("population_db"), rs.getBoolean("population_db_by_hub") || rs.getLong("by_hub_events") > 0,
+                rs.getBoolean("vneid"), rs.getBoolean("population_db"),
+                rs.getBoolean("population_db_by_hub") || rs.getLong("by_hub_events") > 0,
                 rs.getLong("unsynced"), rs.getLong("discarded"));
     }
 
