@@ -92,7 +92,8 @@ public class DossierDelivery {
         message.setHeader(DossierQueue.GROUP_ID, event.dossierCode());
         message.setHeader("kind", event.kind().name());
 
-        Optional<DossierSyncStore.EventState> known = store.event(event.eventId());
+        DossierSyncStore.Precedence precedence = store.precedence(event);
+        Optional<DossierSyncStore.EventState> known = precedence.self();
         SyncState status = known.map(DossierSyncStore.EventState::status).orElse(SyncState.PENDING);
         if (status == SyncState.SYNCED || status == SyncState.DISCARDED) {
             log.info("Event {} of {} already {}; not sent again", event.eventId(), event.dossierCode(), status);
@@ -102,7 +103,7 @@ public class DossierDelivery {
         int attempts = known.map(DossierSyncStore.EventState::attempts).orElse(0);
         message.setHeader(ATTEMPT, attempts);
         exchange.setProperty(SEEN, status);
-        Optional<DossierSyncStore.EventState> before = store.openBefore(event);
+        Optional<DossierSyncStore.EventState> before = precedence.openBefore();
         if (before.isPresent() && before.get().status() == SyncState.DEAD) {
             String reason = "held behind dead event " + before.get().eventId() + " of the same dossier, to keep the order";
             store.update(event, SyncState.DEAD, attempts, reason);

@@ -135,15 +135,25 @@ public class DossierSyncStore {
     }
 
     /**
-     * The first event of the same dossier accepted before this one that is neither delivered nor discarded: this one
-     * must not overtake it. Events accepted after this one never count (a replayed first event is not held behind its
-     * own successor).
+     * An event's own state (empty: not written yet) and the first event of the same dossier accepted before it that is
+     * neither delivered nor discarded: the event must not overtake it. Events accepted after it never count (a
+     * replayed first event is not held behind its own successor).
      */
-    public Optional<EventState> openBefore(DossierEvent event) {
-        return jdbc.query("SELECT * FROM dossier_sync_event WHERE dossier_code = ? AND event_id <> ? AND accepted_at < ?"
-                        + " AND status NOT IN ('SYNCED', 'DISCARDED', 'FORGED') ORDER BY accepted_at",
-                DossierSyncStore::map, event.dossierCode(), event.eventId(), Timestamp.from(event.acceptedAt()))
-                .stream().findFirst();
+    public record Precedence(Optional<EventState> self, Optional<EventState> openBefore) {
+    }
+
+    /**
+     * Both in one read of the dossier's events (the delivery's plan asks both for every event). When the event's row
+     * is not among them (not written yet: the consumer got the message before the edge wrote it), it is looked up by
+     * its id alone, as {@link #event} does.
+     */
+    public Precedence precedence(DossierEvent event) {
+        List<EventState> rows = jdbc.query("SELECT * FROM dossier_sync_event WHERE dossier_code = ? AND (event_id = ?"
+                        + " OR (accepted_at < ? AND status NOT IN ('SYNCED', 'DISCARDED', 'FORGED'))) ORDER BY accepted_at",
+                DossierSyncStore::map, event.dossierCode(), event.eventId(), Timestamp.from(event.acceptedAt()));
+        Optional<EventState> self = rows.stream().filter(r -> r.eventId().equals(event.eventId())).findFirst();
+        Optional<EventState> before = rows.stream().filter(r -> !r.eventId().equals(event.eventId())).findFirst();
+        return new Precedence(self.isPresent() ? self : event(event.eventId()), before);
     }
 
     /**

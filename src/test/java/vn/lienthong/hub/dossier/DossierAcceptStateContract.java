@@ -111,6 +111,54 @@ abstract class DossierAcceptStateContract extends DatabaseContract {
         });
     }
 
+    private static DossierEvent at(DossierEvent event, String eventId, Instant acceptedAt) {
+        return new DossierEvent(eventId, event.kind(), event.dossierCode(), event.data(), event.transactionId(),
+                event.clientId(), event.channel(), acceptedAt);
+    }
+
+    @Test
+    void thePrecedenceOfAnEvent_itsOwnStateAndTheFirstOpenEventAcceptedBeforeIt() {
+        Instant t0 = Instant.parse("2025-02-25T01:30:00Z");
+        DossierEvent template = dossierEvent("p-0", "mot-cua", "Đỗ Văn Em");
+        DossierEvent delivered = at(template, "p-1", t0);
+        DossierEvent dead = at(template, "p-2", t0.plusSeconds(1));
+        DossierEvent waiting = at(template, "p-3", t0.plusSeconds(2));
+        DossierEvent self = at(template, "p-4", t0.plusSeconds(3));
+        DossierEvent later = at(template, "p-5", t0.plusSeconds(4));
+        for (DossierEvent e : List.of(delivered, dead, waiting, self, later)) {
+            assertThat(store.recordAccepted(e)).isTrue();
+        }
+        store.update(delivered, SyncState.SYNCED, 1, null);
+        store.update(dead, SyncState.DEAD, 3, "refused");
+        store.update(self, SyncState.SENDING, 1, null);
+
+        DossierSyncStore.Precedence p = store.precedence(self);
+        assertThat(p.self()).get().satisfies(s -> {
+            assertThat(s.eventId()).isEqualTo("p-4");
+            assertThat(s.status()).isEqualTo(SyncState.SENDING);
+            assertThat(s.attempts()).isEqualTo(1);
+        });
+        assertThat(p.openBefore()).get().extracting(DossierSyncStore.EventState::eventId)
+                .as("the first open one accepted before: the delivered one does not count, the later one never")
+                .isEqualTo("p-2");
+
+        store.update(dead, SyncState.DISCARDED, 3, "given up");
+        assertThat(store.precedence(self).openBefore()).get().extracting(DossierSyncStore.EventState::eventId)
+                .isEqualTo("p-3");
+        store.update(waiting, SyncState.SYNCED, 1, null);
+        assertThat(store.precedence(self).openBefore()).isEmpty();
+        assertThat(store.precedence(delivered).openBefore()).as("the first event waits behind nothing").isEmpty();
+
+        DossierEvent unwritten = at(template, "p-6", t0.plusSeconds(5));
+        assertThat(store.precedence(unwritten).self()).as("not written yet").isEmpty();
+        assertThat(store.precedence(unwritten).openBefore()).get().extracting(DossierSyncStore.EventState::eventId)
+                .as("the one being sent").isEqualTo("p-4");
+        DossierEvent elsewhere = new DossierEvent("p-1", template.kind(), "000.00.01.H22-250225-00009",
+                template.data(), null, null, null, t0);
+        assertThat(store.precedence(elsewhere).self()).as("a row under another dossier code is still found by its id")
+                .get().extracting(DossierSyncStore.EventState::status).isEqualTo(SyncState.SYNCED);
+    }
+
     @Test
     void theDeliveryConsumerWroteTheStateFirst_theIndexFactsAndLatestDataAreStillWritten() {
         DossierEvent event = dossierEvent("ev-2", "mot-cua", "Trần Thị Bình");
