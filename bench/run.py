@@ -823,15 +823,18 @@ def p8(portal):
             rec = json.loads(http(portal.url + "/__portal/received", timeout=30)[1])["received"]
             got = [r for r in rec if ("-%s-" % day) in r["MaHoSo"]]
             if first is None:
-                first = (len(got), h.cpu_seconds())  # hub CPU per delivered event from here on
+                first = (len(got), h.cpu_seconds(), h.cpu_groups()[0])  # hub CPU per delivered event from here on
             if half is None and len(got) >= total // 2:
-                half = (len(got), h.cpu_seconds())  # and over the second half, with the JIT further along
+                half = (len(got), h.cpu_seconds(), h.cpu_groups()[0])  # and over the second half, the JIT further along
             if len(got) >= total:
                 break
             time.sleep(0.5)
-        end_cpu = h.cpu_seconds()
+        end_cpu, end_jit = h.cpu_seconds(), h.cpu_groups()[0]
         cpu_per_event = 1000.0 * (end_cpu - first[1]) / (len(got) - first[0]) if len(got) > first[0] else None
         cpu_late = 1000.0 * (end_cpu - half[1]) / (len(got) - half[0]) if half and len(got) > half[0] else None
+        # of which the JIT compiler threads (on JDK 17; later JDKs stop idle compiler threads, which then drop out)
+        jit_per_event = 1000.0 * (end_jit - first[2]) / (len(got) - first[0]) if len(got) > first[0] else None
+        jit_late = 1000.0 * (end_jit - half[2]) / (len(got) - half[0]) if half and len(got) > half[0] else None
         jfr_stop(h, "drain, portal %d ms" % latency)
         stamps = sorted(parse_time(r["receivedAt"]) for r in got)
         rate = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 and stamps[-1] > stamps[0] else 0.0
@@ -845,14 +848,16 @@ def p8(portal):
         ideal = consumers * 1000.0 / latency
         out["%dms" % latency] = {"events": total, "arrived": len(got), "rate": rate, "ideal": ideal, "check": check,
                                  "cpu_ms_per_event": cpu_per_event, "rate_second_half": rate_late,
-                                 "cpu_ms_per_event_second_half": cpu_late}
+                                 "cpu_ms_per_event_second_half": cpu_late, "jit_ms_per_event": jit_per_event,
+                                 "jit_ms_per_event_second_half": jit_late}
         log("  drain at %d ms portal latency: %.1f events/s (second half %.1f; ideal %d consumers ÷ latency = %.0f/s), "
-            "hub CPU %s ms/event (second half %s); %s" % (latency, rate, rate_late, consumers, ideal, rnd(cpu_per_event),
-                                                          rnd(cpu_late), check))
+            "hub CPU %s ms/event, JIT %s (second half %s, JIT %s); %s" % (
+                latency, rate, rate_late, consumers, ideal, rnd(cpu_per_event), rnd(jit_per_event), rnd(cpu_late),
+                rnd(jit_late), check))
         row("P8", "delivery drain, portal %d ms, %d consumers" % (latency, consumers), rnd(rate, 1), ideal,
             rnd(rate / ideal, 3), "≥ 500/s" if latency == 1 else "≥ 0.8", "events/s",
-            "hub CPU %s ms/event; second half of the drain %.1f events/s, %s ms/event; %s" % (
-                rnd(cpu_per_event), rate_late, rnd(cpu_late), check))
+            "hub CPU %s ms/event (JIT %s); second half of the drain %.1f events/s, %s ms/event (JIT %s); %s" % (
+                rnd(cpu_per_event), rnd(jit_per_event), rate_late, rnd(cpu_late), rnd(jit_late), check))
     set_delay(portal, 1)
     RESULTS["details"]["P8"] = out
 
