@@ -829,12 +829,13 @@ def p8(portal):
             if len(got) >= total:
                 break
             time.sleep(0.5)
-        end_cpu, end_jit = h.cpu_seconds(), h.cpu_groups()[0]
-        cpu_per_event = 1000.0 * (end_cpu - first[1]) / (len(got) - first[0]) if len(got) > first[0] else None
-        cpu_late = 1000.0 * (end_cpu - half[1]) / (len(got) - half[0]) if half and len(got) > half[0] else None
-        # of which the JIT compiler threads (on JDK 17; later JDKs stop idle compiler threads, which then drop out)
-        jit_per_event = 1000.0 * (end_jit - first[2]) / (len(got) - first[0]) if len(got) > first[0] else None
-        jit_late = 1000.0 * (end_jit - half[2]) / (len(got) - half[0]) if half and len(got) > half[0] else None
+        end = (len(got), h.cpu_seconds(), h.cpu_groups()[0])
+
+        def per_event(mark, i):  # ms of CPU (i = 1) or of it the JIT compiler threads (i = 2) per event since mark
+            return 1000.0 * (end[i] - mark[i]) / (end[0] - mark[0]) if mark and end[0] > mark[0] else None
+        # the JIT's share is read on JDK 17; later JDKs stop idle compiler threads, which then drop out of the count
+        cpu_per_event, cpu_late = per_event(first, 1), per_event(half, 1)
+        jit_per_event, jit_late = per_event(first, 2), per_event(half, 2)
         jfr_stop(h, "drain, portal %d ms" % latency)
         stamps = sorted(parse_time(r["receivedAt"]) for r in got)
         rate = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 and stamps[-1] > stamps[0] else 0.0
