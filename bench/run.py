@@ -169,6 +169,20 @@ class Proc:
                 gc += t
         return jit, gc
 
+    def user_system(self):
+        """CPU seconds in user mode and in the kernel so far."""
+        f = open("/proc/%d/stat" % self.pid).read().rsplit(")", 1)[1].split()
+        return int(f[11]) / TICK, int(f[12]) / TICK
+
+    def thread_cpu(self):
+        """CPU milliseconds of every live thread so far, by its full name, from a thread dump (the JVM's own threads,
+        compiler and collector included, carry cpu= there too); a dump that fails gives an empty map."""
+        out = subprocess.run([jcmd(), str(self.pid), "Thread.print"], capture_output=True, text=True).stdout
+        cpu = {}
+        for m in re.finditer(r'^"(.+?)".*? cpu=([0-9.]+)ms', out, re.M):
+            cpu[m.group(1)] = cpu.get(m.group(1), 0.0) + float(m.group(2))
+        return cpu
+
     def rss_mb(self):
         for line in open("/proc/%d/status" % self.pid):
             if line.startswith("VmRSS:"):
@@ -824,12 +838,25 @@ def p8(portal):
             got = [r for r in rec if ("-%s-" % day) in r["MaHoSo"]]
             if first is None:
                 first = (len(got), h.cpu_seconds(), h.cpu_groups()[0])  # hub CPU per delivered event from here on
+                threads_first, mode_first = h.thread_cpu(), h.user_system()
             if half is None and len(got) >= total // 2:
                 half = (len(got), h.cpu_seconds(), h.cpu_groups()[0])  # and over the second half, the JIT further along
             if len(got) >= total:
                 break
             time.sleep(0.5)
         end = (len(got), h.cpu_seconds(), h.cpu_groups()[0])
+        threads_end, mode_end = h.thread_cpu(), h.user_system()
+        # where the CPU went, by thread (numbers folded, so the 16 consumers are one line) and user / kernel mode
+        events = max(1, end[0] - first[0])
+        by_thread = {}
+        for t, ms_now in threads_end.items():
+            key = re.sub(r"\d+", "#", t)
+            by_thread[key] = by_thread.get(key, 0.0) + (ms_now - threads_first.get(t, 0.0)) / events
+        by_thread = sorted(((k, round(v, 2)) for k, v in by_thread.items() if v >= 0.05), key=lambda kv: -kv[1])
+        modes = {"user": round(1000.0 * (mode_end[0] - mode_first[0]) / events, 2),
+                 "kernel": round(1000.0 * (mode_end[1] - mode_first[1]) / events, 2)}
+        log("  hub CPU ms/event by thread: %s; user %s, kernel %s" % (
+            ", ".join("%s %s" % kv for kv in by_thread[:8]), modes["user"], modes["kernel"]))
 
         def per_event(mark, i):  # ms of CPU (i = 1) or of it the JIT compiler threads (i = 2) per event since mark
             return 1000.0 * (end[i] - mark[i]) / (end[0] - mark[0]) if mark and end[0] > mark[0] else None
@@ -850,7 +877,8 @@ def p8(portal):
         out["%dms" % latency] = {"events": total, "arrived": len(got), "rate": rate, "ideal": ideal, "check": check,
                                  "cpu_ms_per_event": cpu_per_event, "rate_second_half": rate_late,
                                  "cpu_ms_per_event_second_half": cpu_late, "jit_ms_per_event": jit_per_event,
-                                 "jit_ms_per_event_second_half": jit_late}
+                                 "jit_ms_per_event_second_half": jit_late, "cpu_ms_per_event_by_thread": by_thread,
+                                 "cpu_ms_per_event_by_mode": modes}
         log("  drain at %d ms portal latency: %.1f events/s (second half %.1f; ideal %d consumers ÷ latency = %.0f/s), "
             "hub CPU %s ms/event, JIT %s (second half %s, JIT %s); %s" % (
                 latency, rate, rate_late, consumers, ideal, rnd(cpu_per_event), rnd(jit_per_event), rnd(cpu_late),
