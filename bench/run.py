@@ -176,7 +176,9 @@ class Proc:
 
     def thread_cpu(self):
         """CPU milliseconds of every live thread so far, by its full name, from a thread dump (the JVM's own threads,
-        compiler and collector included, carry cpu= there too); a dump that fails gives an empty map."""
+        compiler and collector included, carry cpu= there too); a dump that fails gives an empty map. /proc's names
+        (cpu_groups) are cut at 15 characters, too short to tell a consumer from another Camel thread; a dump brings
+        the JVM to a safepoint, so it is read at the two ends of a drain only, not around every load run."""
         out = subprocess.run([jcmd(), str(self.pid), "Thread.print"], capture_output=True, text=True).stdout
         cpu = {}
         for m in re.finditer(r'^"(.+?)".*? cpu=([0-9.]+)ms', out, re.M):
