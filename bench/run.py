@@ -618,9 +618,10 @@ def p4(h, db):
     RESULTS["details"]["P4_" + db] = out
 
 
-def p5(h_on, backend):
+def p5(h_on, backend, env):
     set_delay(backend, 0)
-    off = hub("hub-audit-off", env={"HUB_POPULATION_URL": backend.url}, args=["--hub.bench.audit-off=true"])
+    # started as the main hub is (the same backends, the delivery paused), the message log's setting the one difference
+    off = hub("hub-audit-off", env=env, args=[NO_DELIVERY, "--hub.bench.audit-off=true"])
     try:
         lua = lua_static("lookup-hub", "POST", "/api/v1/citizens/lookup", HUB_HEADERS, LOOKUP_BODY)
         # both at their steady cost: each hub is warmed until its CPU per lookup settles, as before P1 (after a
@@ -1075,7 +1076,7 @@ def main():
         if "P4" in SCEN:
             p4(h, "h2")
         if "P5" in SCEN:
-            p5(h, backend)
+            p5(h, backend, env)
         if "P7" in SCEN:
             if not any(s in SCEN for s in ("P1", "P2", "P4")):
                 wrk(h.url, lua_static("lookup-hub", "POST", "/api/v1/citizens/lookup", HUB_HEADERS, LOOKUP_BODY), 16, D,
