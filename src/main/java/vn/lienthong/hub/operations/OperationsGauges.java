@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -23,7 +24,8 @@ import vn.lienthong.hub.dossier.DossierSyncProperties;
 /**
  * Gauges for operators (docker/grafana, docker/prometheus): {@code hub_broker_queue_messages{queue}} for the delivery
  * queue, its dead letters, the inbound and the rejected queue (asked from the broker's management address, at most
- * every 10 s whatever the scrape rate; -1 while the broker cannot be asked) and {@code hub_message_log_backlog}. The
+ * every 10 s whatever the scrape rate; -1 while the broker cannot be asked) {@code hub_message_log_backlog}, and the writer's
+ * {@code hub_message_log_commits_total} and {@code hub_message_log_records_total} (their ratio: records per commit). The
  * circuit states are Resilience4j's {@code resilience4j_circuitbreaker_state}.
  */
 @Component
@@ -53,6 +55,11 @@ public class OperationsGauges implements MeterBinder {
         }
         Gauge.builder("hub.message.log.backlog", messageLog, JdbcMessageLog::queued)
                 .description("Message-log records waiting for the writer").register(registry);
+        // records ÷ commits over an interval: the group commit's batch size
+        FunctionCounter.builder("hub.message.log.commits", messageLog, JdbcMessageLog::commits)
+                .description("Transactions the message-log writer committed").register(registry);
+        FunctionCounter.builder("hub.message.log.records", messageLog, JdbcMessageLog::written)
+                .description("Message-log records the writer committed").register(registry);
     }
 
     private List<String> queues() {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,9 @@ final class ChainWriter {
      */
     private long knownCheckpointSeq = -1;
     private Instant knownCheckpointAt = Instant.EPOCH;
+    /** Transactions committed and records they wrote: their ratio is the group commit's batch size. */
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
     /** Counted down by {@link #close}: a retry wait ends at once when the hub stops. */
     private final CountDownLatch stopping = new CountDownLatch(1);
 
@@ -96,6 +100,19 @@ final class ChainWriter {
         return queue.size();
     }
 
+    long commits() {
+        return commits.get();
+    }
+
+    long written() {
+        return written.get();
+    }
+
+    private void committed(int records) {
+        commits.incrementAndGet();
+        written.addAndGet(records);
+    }
+
     private void run() {
         List<Pending> batch = new ArrayList<>();
         long backoff = 100;
@@ -117,6 +134,7 @@ final class ChainWriter {
                     queue.drainTo(batch, settings.maxBatch() - 1);
                 }
                 Written written = tx.execute(status -> write(batch));
+                committed(batch.size());
                 know(written.checkpoint());
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).committed().complete(written.seqs().get(i));
@@ -159,6 +177,7 @@ final class ChainWriter {
         for (Pending pending : batch) {
             try {
                 Written written = tx.execute(status -> write(List.of(pending)));
+                committed(1);
                 know(written.checkpoint());
                 pending.committed().complete(written.seqs().get(0));
             } catch (NonTransientDataAccessException refused) {

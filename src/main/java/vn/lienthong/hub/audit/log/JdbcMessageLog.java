@@ -136,6 +136,16 @@ public class JdbcMessageLog implements MessageLog {
         return writer.queued();
     }
 
+    /** Transactions the writer has committed since the start. */
+    public long commits() {
+        return writer.commits();
+    }
+
+    /** Records the writer has committed since the start. */
+    public long written() {
+        return writer.written();
+    }
+
     /** Writes what is queued, then stops. */
     @PreDestroy
     public void close() {

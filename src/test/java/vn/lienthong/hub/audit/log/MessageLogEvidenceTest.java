@@ -59,4 +59,24 @@ class MessageLogEvidenceTest {
             log.close();
         }
     }
+
+    @Test
+    void writerCountsItsCommitsAndTheRecordsTheyWrote() {
+        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:counts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        JdbcMessageLog log = new JdbcMessageLog(new JdbcTemplate(dataSource));
+        try {
+            assertThat(log.commits()).isZero();
+            for (int i = 0; i < 3; i++) {
+                // append waits for its commit: three records, at least one transaction, never more than the records
+                log.append(new MessageLogRecord(null, "EXCHANGE", "tx-count-" + i, "hub-1", "REST", null, null, null, null,
+                        null, null, Outcome.SUCCESS, null, null, 200, IN, IN, 0, 1L, 1L));
+            }
+            assertThat(log.written()).isEqualTo(3);
+            assertThat(log.commits()).isBetween(1L, 3L);
+            assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM message_log", Long.class)).isEqualTo(3);
+        } finally {
+            log.close();
+        }
+    }
 }
