@@ -24,7 +24,7 @@ import vn.lienthong.hub.dossier.DossierSyncProperties;
 /**
  * Gauges for operators (docker/grafana, docker/prometheus): {@code hub_broker_queue_messages{queue}} for the delivery
  * queue, its dead letters, the inbound and the rejected queue (asked from the broker's management address, at most
- * every 10 s whatever the scrape rate; -1 while the broker cannot be asked) {@code hub_message_log_backlog}, and the writer's
+ * every 10 s whatever the scrape rate; -1 while the broker cannot be asked), {@code hub_message_log_backlog}, and the writer's
  * {@code hub_message_log_commits_total} and {@code hub_message_log_records_total} (their ratio: records per commit). The
  * circuit states are Resilience4j's {@code resilience4j_circuitbreaker_state}.
  */

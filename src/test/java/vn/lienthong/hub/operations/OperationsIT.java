@@ -89,6 +89,11 @@ class OperationsIT extends HubIntegrationTest {
         }
         assertThat(meters.find("hub.message.log.backlog").gauge()).isNotNull()
                 .satisfies(g -> assertThat(g.value()).isGreaterThanOrEqualTo(0));
+        // the writer's counts: never more commits than records (hub_message_log_commits_total, _records_total)
+        assertThat(meters.find("hub.message.log.commits").functionCounter()).isNotNull();
+        assertThat(meters.find("hub.message.log.records").functionCounter()).isNotNull()
+                .satisfies(r -> assertThat(r.count())
+                        .isGreaterThanOrEqualTo(meters.find("hub.message.log.commits").functionCounter().count()));
         assertThat(meters.find("resilience4j.circuitbreaker.state").gauges()).isNotEmpty();
     }
 }

@@ -19,7 +19,7 @@ import vn.lienthong.hub.audit.chain.CanonicalForm;
 import vn.lienthong.hub.audit.chain.ChainedRecord;
 import vn.lienthong.hub.audit.query.MessageLogQueries;
 
-/** The evidence the log keeps of bodies, and the connector a hop record names. */
+/** The evidence the log keeps of bodies, the connector a hop record names, and the writer's counts. */
 class MessageLogEvidenceTest {
 
     /** Epoch milliseconds 1795311000123 (date -u -d 2026-11-22T01:30:00.123Z +%s%3N). */
