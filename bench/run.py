@@ -152,9 +152,10 @@ class Proc:
         return (int(f[11]) + int(f[12])) / TICK  # utime + stime
 
     def cpu_groups(self):
-        """CPU seconds of the JIT compiler threads and of the garbage collector (the VM thread included) so far; the
-        rest of the process is the work itself. Threads ended between two readings drop out of both."""
-        jit = gc = 0.0
+        """CPU seconds so far of the JIT compiler threads, of the garbage collector (the VM thread included), of the
+        message log's writer and of the embedded database's compaction; the rest of the process is the request work.
+        Threads ended between two readings drop out of all."""
+        jit = gc = writer = compaction = 0.0
         for tid in os.listdir("/proc/%d/task" % self.pid):
             try:
                 raw = open("/proc/%d/task/%s/stat" % (self.pid, tid)).read()
@@ -167,7 +168,11 @@ class Proc:
                 jit += t
             elif name.startswith(("GC Thread", "G1 ", "VM Thread", "GC ")):
                 gc += t
-        return jit, gc
+            elif name.startswith("message-log-wri"):
+                writer += t
+            elif name.startswith("database-compac"):
+                compaction += t
+        return jit, gc, writer, compaction
 
     def user_system(self):
         """CPU seconds in user mode and in the kernel so far."""
@@ -428,9 +433,14 @@ def wrk(url, lua, conns, seconds, sut=None, label=""):
         # of which the JIT compiler and the garbage collector: a run that still compiles is not at its steady cost
         r["jit_ms_per_req"] = round(1000.0 * (groups1[0] - groups0[0]) / r["requests"], 3)
         r["gc_ms_per_req"] = round(1000.0 * (groups1[1] - groups0[1]) / r["requests"], 3)
+        # the message log's writer thread (its share of the lookup's cost) and the H2 file's compaction
+        r["log_writer_ms_per_req"] = round(1000.0 * (groups1[2] - groups0[2]) / r["requests"], 3)
+        r["compaction_ms_per_req"] = round(1000.0 * (groups1[3] - groups0[3]) / r["requests"], 3)
     log("  %-28s c=%-3d %8.1f req/s  p50 %s ms  p99 %s ms  errors %d%s" % (
         label, conns, r["rps"], r["p50"], r["p99"], r["errors"],
-        ("  hub CPU %.2f ms/req (JIT %.2f, GC %.2f)" % (r["cpu_ms_per_req"], r["jit_ms_per_req"], r["gc_ms_per_req"]))
+        ("  hub CPU %.2f ms/req (JIT %.2f, GC %.2f, log writer %.2f, compaction %.2f)" % (
+            r["cpu_ms_per_req"], r["jit_ms_per_req"], r["gc_ms_per_req"], r["log_writer_ms_per_req"],
+            r["compaction_ms_per_req"]))
         if "cpu_ms_per_req" in r else ""))
     return r
 
@@ -498,13 +508,20 @@ def p1_p2(h, ng, backend, db):
                 row("P1" + ("" if db == "h2" else " pg"), "lookup throughput, %d conn, %s" % (conns, db.upper()),
                     mine["rps"], base["rps"], rnd(mine["rps"] / base["rps"], 3) if base["rps"] else None,
                     "≥ 0.2" if conns == 16 else "", "req/s",
-                    "hub CPU %.2f ms/req, errors %d" % (mine.get("cpu_ms_per_req", 0), mine["errors"]))
+                    "hub CPU %.2f ms/req (message-log writer %.2f), errors %d" % (
+                        mine.get("cpu_ms_per_req", 0), mine.get("log_writer_ms_per_req", 0), mine["errors"]))
             else:
                 for pct, target in (("p50", "≤ +1 ms"), ("p99", "≤ +5 ms")):
                     if mine[pct] is not None and base[pct] is not None:
                         row("P2", "added latency %s, %d ms backend, %d conn" % (pct, delay, conns), mine[pct], base[pct],
                             "+%.1f ms" % (mine[pct] - base[pct]), target, "ms")
     set_delay(backend, 0)
+    if db == "h2":
+        # the embedded database's file after every lookup of P1 and P2 (two message-log records each)
+        folder = os.path.join(RUN, h.name, "db")
+        size = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder)) if os.path.isdir(folder) else 0
+        out["h2_file_mb"] = round(size / 1048576.0, 1)
+        log("H2 file after P1/P2: %.1f MB" % out["h2_file_mb"])
     RESULTS["details"]["P1P2_" + db] = out
 
 
