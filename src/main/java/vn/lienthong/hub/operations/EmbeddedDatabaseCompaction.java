@@ -4,13 +4,13 @@ import java.io.File;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.CamelContext;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -48,6 +48,7 @@ public class EmbeddedDatabaseCompaction {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseCompaction.class);
 
     private final DataSource dataSource;
+    private final CamelContext camel;
     private final boolean enabled;
     private final Duration period;
     private final int targetFillRate;
@@ -59,7 +60,7 @@ public class EmbeddedDatabaseCompaction {
     private volatile Timer runTimes;
     private ScheduledExecutorService scheduler;
 
-    public EmbeddedDatabaseCompaction(DataSource dataSource, MeterRegistry meters,
+    public EmbeddedDatabaseCompaction(DataSource dataSource, CamelContext camel, MeterRegistry meters,
             DatabaseCompactionProperties settings) {
         if (settings.targetFillRate() < 1 || settings.targetFillRate() > 100) {
             throw new IllegalArgumentException(
@@ -69,6 +70,7 @@ public class EmbeddedDatabaseCompaction {
             throw new IllegalArgumentException("hub.database.compaction.period must be positive: " + settings.period());
         }
         this.dataSource = dataSource;
+        this.camel = camel;
         this.meters = meters;
         this.enabled = settings.enabled();
         this.period = settings.period();
@@ -95,12 +97,8 @@ public class EmbeddedDatabaseCompaction {
                 .description("Size of the embedded database's file").register(meters);
         Gauge.builder("hub.database.chunks.fill", this, EmbeddedDatabaseCompaction::fillRate).baseUnit("percent")
                 .description("Share of the embedded database's chunks that live pages fill").register(meters);
-        // its own named thread, so that its CPU time can be told apart (bench/run.py reads it from /proc)
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "database-compaction");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Camel's thread pools: the one thread is managed (and shut down) with the others
+        scheduler = camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "database-compaction");
         scheduler.scheduleWithFixedDelay(this::compactSafely, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Embedded database {}: live pages of chunks below {} % moved every {}, at most {} bytes a run",
                 fileName, targetFillRate, period, maxWriteBytes);
@@ -109,7 +107,7 @@ public class EmbeddedDatabaseCompaction {
     @PreDestroy
     void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            camel.getExecutorServiceManager().shutdownNow(scheduler);
         }
     }
 

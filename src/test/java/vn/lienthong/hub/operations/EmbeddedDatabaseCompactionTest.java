@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.apache.camel.impl.DefaultCamelContext;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class EmbeddedDatabaseCompactionTest {
     }
 
     private static EmbeddedDatabaseCompaction compaction(JdbcDataSource ds) {
-        return new EmbeddedDatabaseCompaction(ds, new SimpleMeterRegistry(),
+        return new EmbeddedDatabaseCompaction(ds, new DefaultCamelContext(), new SimpleMeterRegistry(),
                 new DatabaseCompactionProperties(true, Duration.ofSeconds(10), 80, DataSize.ofMegabytes(64)));
     }
 
@@ -84,10 +85,10 @@ class EmbeddedDatabaseCompactionTest {
     @Test
     void settingsOutOfRange_areRefused() {
         JdbcDataSource ds = h2("jdbc:h2:mem:unused");
-        assertThatThrownBy(() -> new EmbeddedDatabaseCompaction(ds, new SimpleMeterRegistry(),
+        assertThatThrownBy(() -> new EmbeddedDatabaseCompaction(ds, new DefaultCamelContext(), new SimpleMeterRegistry(),
                 new DatabaseCompactionProperties(true, Duration.ofSeconds(10), 0, DataSize.ofMegabytes(16))))
                 .hasMessageContaining("target-fill-rate");
-        assertThatThrownBy(() -> new EmbeddedDatabaseCompaction(ds, new SimpleMeterRegistry(),
+        assertThatThrownBy(() -> new EmbeddedDatabaseCompaction(ds, new DefaultCamelContext(), new SimpleMeterRegistry(),
                 new DatabaseCompactionProperties(true, Duration.ZERO, 80, DataSize.ofMegabytes(16))))
                 .hasMessageContaining("period");
     }
